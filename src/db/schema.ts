@@ -1,0 +1,489 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { TPersonalisation, TProcessDefinition } from '../blueprint/schema.js';
+import type { Attendee, HealthSnapshot, TransitionContact } from '../domain/model.js';
+
+/**
+ * Every table carries `org_id` and every repository query filters by it: an organisation never
+ * sees another's rows. SQL names are snake_case; TypeScript names camelCase.
+ */
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const orgId = () =>
+  uuid('org_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' });
+const moment = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+const money = (name: string) => numeric(name, { precision: 12, scale: 2, mode: 'number' });
+const createdAt = () => moment('created_at').notNull().defaultNow();
+
+export type ReasonTaxonomyEntry = {
+  key: string;
+  label: string;
+  appliesTo: 'client' | 'provider';
+  retired: boolean;
+};
+
+export const organisations = pgTable('organisations', {
+  id: id(),
+  name: text('name').notNull(),
+  personalisation: jsonb('personalisation').$type<TPersonalisation>().notNull(),
+  reasonTaxonomy: jsonb('reason_taxonomy').$type<ReasonTaxonomyEntry[]>().notNull(),
+  /** Counter behind the human closeout references (CO-0001, CO-0002, …). */
+  closeoutSequence: integer('closeout_sequence').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    orgId: orgId(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    roles: text('roles').array().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    lastSignInAt: moment('last_sign_in_at'),
+  },
+  (table) => [uniqueIndex('users_email_key').on(sql`lower(${table.email})`)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: a leaked table does not sign anyone in. */
+    tokenHash: text('token_hash').primaryKey(),
+    orgId: orgId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: moment('expires_at').notNull(),
+    userAgent: text('user_agent').notNull().default(''),
+    ip: text('ip').notNull().default(''),
+  },
+  (table) => [index('sessions_user_idx').on(table.orgId, table.userId)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    orgId: orgId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** The first characters of the token, shown so a user can tell tokens apart. */
+    prefix: text('prefix').notNull(),
+    roles: text('roles').array().notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: moment('last_used_at'),
+    revokedAt: moment('revoked_at'),
+  },
+  (table) => [uniqueIndex('api_tokens_hash_key').on(table.tokenHash)],
+);
+
+/** Where an imported row came from: `manual`, `csv`, `connectwise`, `autotask`, `halopsa`, `itflow`, `demo`. */
+const source = () => text('source').notNull().default('manual');
+const externalId = () => text('external_id');
+
+export const clients = pgTable(
+  'clients',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    status: text('status').$type<'active' | 'in_closeout' | 'former'>().notNull().default('active'),
+    clientSince: day('client_since').notNull(),
+    industry: text('industry').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    source: source(),
+    externalId: externalId(),
+    createdAt: createdAt(),
+    updatedAt: moment('updated_at').notNull().defaultNow(),
+  },
+  (table) => [
+    index('clients_org_name_idx').on(table.orgId, table.name),
+    uniqueIndex('clients_external_key').on(table.orgId, table.source, table.externalId),
+  ],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: id(),
+    orgId: orgId(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    title: text('title').notNull().default(''),
+    isDecisionMaker: boolean('is_decision_maker').notNull().default(false),
+    isTechnicalContact: boolean('is_technical_contact').notNull().default(false),
+    source: source(),
+    externalId: externalId(),
+  },
+  (table) => [index('contacts_client_idx').on(table.orgId, table.clientId)],
+);
+
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: id(),
+    orgId: orgId(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    monthlyRecurringRevenue: money('monthly_recurring_revenue').notNull(),
+    startDate: day('start_date').notNull(),
+    termEndDate: day('term_end_date'),
+    noticePeriodDays: integer('notice_period_days').notNull().default(30),
+    status: text('status').$type<'active' | 'ended'>().notNull().default('active'),
+    endedOn: day('ended_on'),
+    source: source(),
+    externalId: externalId(),
+  },
+  (table) => [index('agreements_client_idx').on(table.orgId, table.clientId)],
+);
+
+export const managedSystems = pgTable(
+  'managed_systems',
+  {
+    id: id(),
+    orgId: orgId(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    description: text('description').notNull().default(''),
+    source: source(),
+    externalId: externalId(),
+  },
+  (table) => [index('managed_systems_client_idx').on(table.orgId, table.clientId)],
+);
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: id(),
+    orgId: orgId(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    status: text('status').$type<'open' | 'completed' | 'cancelled'>().notNull().default('open'),
+    priority: text('priority').notNull().default('normal'),
+    openedAt: moment('opened_at').notNull(),
+    closedAt: moment('closed_at'),
+    slaBreached: boolean('sla_breached').notNull().default(false),
+    satisfaction: smallint('satisfaction'),
+    source: source(),
+    externalId: externalId(),
+  },
+  (table) => [
+    index('tickets_client_status_idx').on(table.orgId, table.clientId, table.status),
+    index('tickets_client_opened_idx').on(table.orgId, table.clientId, table.openedAt),
+    uniqueIndex('tickets_external_key').on(table.orgId, table.source, table.externalId),
+  ],
+);
+
+/** Published versions of an organisation's process definition; a closeout pins one. */
+export const processDefinitions = pgTable(
+  'process_definitions',
+  {
+    id: id(),
+    orgId: orgId(),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').$type<TProcessDefinition>().notNull(),
+    publishedAt: createdAt(),
+    publishedBy: text('published_by').notNull(),
+  },
+  (table) => [
+    uniqueIndex('process_definitions_version_key').on(table.orgId, table.key, table.version),
+  ],
+);
+
+export const closeouts = pgTable(
+  'closeouts',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: orgId(),
+    reference: text('reference').notNull(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    definitionKey: text('definition_key').notNull(),
+    definitionVersion: integer('definition_version').notNull(),
+    trigger: text('trigger').$type<'client_notice' | 'provider_termination' | 'mutual'>().notNull(),
+    noticeReceivedOn: day('notice_received_on').notNull(),
+    noticeEvidence: text('notice_evidence').notNull(),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    stage: text('stage').notNull(),
+    status: text('status').$type<'open' | 'retained' | 'withdrawn' | 'terminated'>().notNull(),
+    openedAt: moment('opened_at').notNull(),
+    openedBy: text('opened_by').notNull(),
+    endedAt: moment('ended_at'),
+    endNote: text('end_note').notNull().default(''),
+    mrrAtRisk: money('mrr_at_risk').notNull(),
+    earliestTerminationDate: day('earliest_termination_date'),
+    acknowledgedAt: moment('acknowledged_at'),
+    primaryReason: text('primary_reason'),
+    contributingReasons: text('contributing_reasons').array().notNull().default(sql`'{}'`),
+    reasonNotes: text('reason_notes').notNull().default(''),
+    healthSnapshot: jsonb('health_snapshot').$type<HealthSnapshot>(),
+    retentionDecision: text('retention_decision').$type<
+      'attempt_retention' | 'accept_cancellation' | 'confirm_termination'
+    >(),
+    retentionDecidedAt: moment('retention_decided_at'),
+    retentionDecidedBy: text('retention_decided_by'),
+    retentionRationale: text('retention_rationale').notNull().default(''),
+    approvedAt: moment('approved_at'),
+    approvedBy: text('approved_by'),
+    approvalNote: text('approval_note').notNull().default(''),
+    sipOutcome: text('sip_outcome').$type<'retained' | 'not_retained'>(),
+    sipConcludedAt: moment('sip_concluded_at'),
+    sessionHeldAt: moment('session_held_at'),
+    version: integer('version').notNull().default(1),
+    updatedAt: moment('updated_at').notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('closeouts_reference_key').on(table.orgId, table.reference),
+    index('closeouts_org_status_idx').on(table.orgId, table.status, table.stage),
+    index('closeouts_client_idx').on(table.orgId, table.clientId),
+  ],
+);
+
+const closeoutId = () =>
+  uuid('closeout_id')
+    .notNull()
+    .references(() => closeouts.id, { onDelete: 'cascade' });
+
+export const closeoutMeetings = pgTable('closeout_meetings', {
+  closeoutId: closeoutId().primaryKey(),
+  orgId: orgId(),
+  scheduledAt: moment('scheduled_at'),
+  location: text('location').notNull().default(''),
+  agenda: text('agenda').notNull().default(''),
+  heldAt: moment('held_at'),
+  attendees: jsonb('attendees').$type<Attendee[]>().notNull().default([]),
+  minutes: text('minutes').notNull().default(''),
+  terminationDate: day('termination_date'),
+  deactivationSessionAt: moment('deactivation_session_at'),
+  ticketHandling: text('ticket_handling'),
+  deliverables: text('deliverables'),
+  finalBilling: text('final_billing'),
+  transitionContact: jsonb('transition_contact').$type<TransitionContact>(),
+  summarySentAt: moment('summary_sent_at'),
+});
+
+export const sipActions = pgTable(
+  'sip_actions',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: orgId(),
+    closeoutId: closeoutId(),
+    position: integer('position').notNull(),
+    description: text('description').notNull(),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    dueOn: day('due_on'),
+    doneAt: moment('done_at'),
+    note: text('note').notNull().default(''),
+  },
+  (table) => [index('sip_actions_closeout_idx').on(table.orgId, table.closeoutId)],
+);
+
+export const ticketReviews = pgTable(
+  'ticket_reviews',
+  {
+    orgId: orgId(),
+    closeoutId: closeoutId(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketNumber: text('ticket_number').notNull(),
+    title: text('title').notNull(),
+    disposition: text('disposition').$type<'complete' | 'cancel'>(),
+    reason: text('reason').notNull().default(''),
+    handoverNote: text('handover_note').notNull().default(''),
+    clientAgreed: boolean('client_agreed').notNull().default(false),
+    clientAgreedAt: moment('client_agreed_at'),
+    clientQuestion: text('client_question'),
+    outcome: text('outcome').$type<'completed' | 'cancelled'>(),
+    outcomeAt: moment('outcome_at'),
+    joinedAt: moment('joined_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.closeoutId, table.ticketId] }),
+    index('ticket_reviews_org_idx').on(table.orgId, table.closeoutId),
+  ],
+);
+
+export const handoverItems = pgTable(
+  'handover_items',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: orgId(),
+    closeoutId: closeoutId(),
+    position: integer('position').notNull(),
+    managedSystemId: uuid('managed_system_id').references(() => managedSystems.id, {
+      onDelete: 'set null',
+    }),
+    systemName: text('system_name').notNull(),
+    credentialLabel: text('credential_label').notNull(),
+    notes: text('notes').notNull().default(''),
+    handedOverAt: moment('handed_over_at'),
+    handedOverBy: text('handed_over_by'),
+    confirmedAt: moment('confirmed_at'),
+    confirmedBy: text('confirmed_by'),
+  },
+  (table) => [index('handover_items_closeout_idx').on(table.orgId, table.closeoutId)],
+);
+
+export const backupCopies = pgTable(
+  'backup_copies',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: orgId(),
+    closeoutId: closeoutId(),
+    position: integer('position').notNull(),
+    description: text('description').notNull(),
+    systemsCovered: text('systems_covered').array().notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    medium: text('medium')
+      .$type<'download_link' | 'encrypted_drive' | 'cloud_to_cloud' | 'other'>()
+      .notNull(),
+    deliveredAt: moment('delivered_at'),
+    deliveredBy: text('delivered_by'),
+    receivedAt: moment('received_at'),
+    receivedBy: text('received_by'),
+    checksumVerified: boolean('checksum_verified').notNull().default(false),
+  },
+  (table) => [index('backup_copies_closeout_idx').on(table.orgId, table.closeoutId)],
+);
+
+export const responsibilityTransfers = pgTable('responsibility_transfers', {
+  closeoutId: closeoutId().primaryKey(),
+  orgId: orgId(),
+  acceptedByName: text('accepted_by_name').notNull(),
+  acceptedByTitle: text('accepted_by_title').notNull(),
+  acceptedAt: moment('accepted_at').notNull(),
+  effectiveFrom: moment('effective_from').notNull(),
+  recordedBy: text('recorded_by').notNull(),
+});
+
+export const closeoutTasks = pgTable(
+  'closeout_tasks',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: orgId(),
+    closeoutId: closeoutId(),
+    position: integer('position').notNull(),
+    taskKey: text('task_key').notNull(),
+    stageKey: text('stage_key').notNull(),
+    name: text('name').notNull(),
+    lane: text('lane').$type<'client' | 'onstage' | 'backstage' | 'support'>().notNull(),
+    roles: text('roles').array().notNull(),
+    required: boolean('required').notNull(),
+    dueOn: day('due_on'),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status').$type<'open' | 'done' | 'waived'>().notNull(),
+    completedAt: moment('completed_at'),
+    completedBy: text('completed_by'),
+    evidence: text('evidence').notNull().default(''),
+    waiverReason: text('waiver_reason').notNull().default(''),
+  },
+  (table) => [
+    index('closeout_tasks_closeout_idx').on(table.orgId, table.closeoutId),
+    index('closeout_tasks_due_idx').on(table.orgId, table.status, table.dueOn),
+    index('closeout_tasks_assignee_idx').on(table.orgId, table.assigneeUserId, table.status),
+  ],
+);
+
+export const deactivationIssues = pgTable(
+  'deactivation_issues',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: orgId(),
+    closeoutId: closeoutId(),
+    summary: text('summary').notNull(),
+    description: text('description').notNull().default(''),
+    systemName: text('system_name'),
+    loggedAt: moment('logged_at').notNull(),
+    loggedBy: text('logged_by').notNull(),
+    resolvedAt: moment('resolved_at'),
+    resolution: text('resolution').notNull().default(''),
+  },
+  (table) => [index('deactivation_issues_closeout_idx').on(table.orgId, table.closeoutId)],
+);
+
+export const clientReturns = pgTable(
+  'client_returns',
+  {
+    id: id(),
+    orgId: orgId(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    closeoutId: uuid('closeout_id')
+      .notNull()
+      .references(() => closeouts.id, { onDelete: 'cascade' }),
+    agreementSignedOn: day('agreement_signed_on').notNull(),
+    monthlyRecurringRevenue: money('monthly_recurring_revenue').notNull(),
+    recordedAt: createdAt(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (table) => [uniqueIndex('client_returns_closeout_key').on(table.orgId, table.closeoutId)],
+);
+
+/**
+ * Append-only: a trigger in the migrations refuses UPDATE and DELETE. Written in the same
+ * transaction as the change it records.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orgId: orgId(),
+    closeoutId: uuid('closeout_id'),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    actorKind: text('actor_kind').$type<'user' | 'client_contact' | 'system'>().notNull(),
+    actorId: text('actor_id'),
+    actorName: text('actor_name').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    at: moment('at').notNull().defaultNow(),
+  },
+  (table) => [
+    index('audit_events_closeout_idx').on(table.orgId, table.closeoutId, table.id),
+    index('audit_events_org_idx').on(table.orgId, table.id),
+  ],
+);

@@ -178,8 +178,7 @@ const ZDefinitionBody = z.object({
 });
 
 function duplicates(keys: string[]): string[] {
-  const seen = new Set<string>();
-  return keys.filter((key) => (seen.has(key) ? true : (seen.add(key), false)));
+  return [...new Set(keys.filter((key, index) => keys.indexOf(key) !== index))];
 }
 
 /** A process definition whose every cross-reference resolves. */

@@ -19,7 +19,14 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-export type UnmetGate = { gate: string; name: string; message: string; tasks: string[] };
+/** A gate that does not hold: what it is, what to do, and exactly what is missing. */
+export type UnmetGate = {
+  gate: string;
+  name: string;
+  message: string;
+  missing: string[];
+  tasks: string[];
+};
 
 export type AppErrorOptions = {
   /** The request field at fault, as a dotted path ("meeting.agreement.terminationDate"). */

@@ -224,6 +224,8 @@ export type Closeout = {
   retention: Retention;
   sipActions: SipAction[];
   meeting: Meeting;
+  /** When the client's open tickets were first pulled into the review. */
+  ticketsPulledAt: IsoDateTime | null;
   ticketReviews: TicketReview[];
   handoverItems: HandoverItem[];
   backupCopies: BackupCopy[];

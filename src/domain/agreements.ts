@@ -1,0 +1,58 @@
+import { addDaysToDate, daysBetween } from './calendar.js';
+import type { Agreement, HealthSnapshot, IsoDate, IsoDateTime, Ticket } from './model.js';
+
+export function activeAgreements(agreements: Agreement[]): Agreement[] {
+  return agreements.filter((agreement) => agreement.status === 'active');
+}
+
+/** Monthly recurring revenue of the agreements still running. */
+export function monthlyRecurringRevenue(agreements: Agreement[]): number {
+  const cents = activeAgreements(agreements).reduce(
+    (sum, agreement) => sum + Math.round(agreement.monthlyRecurringRevenue * 100),
+    0,
+  );
+  return cents / 100;
+}
+
+/**
+ * The earliest day every active agreement can end after a notice received on `noticeOn`: an
+ * agreement ends after its notice period, and not before the end of a fixed term. With no
+ * active agreement there is nothing to wait for, so the notice day itself is proposed.
+ */
+export function earliestTerminationDate(agreements: Agreement[], noticeOn: IsoDate): IsoDate {
+  const endings = activeAgreements(agreements).flatMap((agreement) => [
+    addDaysToDate(noticeOn, agreement.noticePeriodDays, 'calendar'),
+    agreement.termEndDate ?? noticeOn,
+  ]);
+  // ISO dates sort as text; the latest of them is the earliest all agreements allow.
+  return [noticeOn, ...endings].sort().at(-1)!;
+}
+
+const HEALTH_WINDOW_DAYS = 90;
+
+/** The retention assessment's health snapshot, from the client's agreements and tickets. */
+export function compileHealthSnapshot(options: {
+  clientSince: IsoDate;
+  agreements: Agreement[];
+  tickets: Ticket[];
+  now: IsoDateTime;
+}): HealthSnapshot {
+  const { clientSince, agreements, tickets, now } = options;
+  const recent = tickets.filter(
+    (ticket) => daysBetween(ticket.openedAt, now) <= HEALTH_WINDOW_DAYS && ticket.openedAt <= now,
+  );
+  const ratings = recent.flatMap((ticket) =>
+    ticket.satisfaction === null ? [] : [ticket.satisfaction],
+  );
+  const meanRating =
+    ratings.length === 0 ? null : ratings.reduce((sum, rating) => sum + rating, 0) / ratings.length;
+  return {
+    compiledAt: now,
+    tenureMonths: Math.max(0, Math.floor(daysBetween(clientSince, now) / 30.4375)),
+    monthlyRecurringRevenue: monthlyRecurringRevenue(agreements),
+    ticketsLast90Days: recent.length,
+    slaBreachesLast90Days: recent.filter((ticket) => ticket.slaBreached).length,
+    satisfactionLast90Days: meanRating === null ? null : Math.round(meanRating * 100) / 100,
+    openTickets: tickets.filter((ticket) => ticket.status === 'open').length,
+  };
+}

@@ -64,25 +64,28 @@ const MILESTONES: Record<TMilestone, MilestoneCheck> = {
   tickets_dispositioned: (c) => [
     ...reviewPending(c),
     ...c.ticketReviews
-      .filter((review) => review.disposition === null)
+      // A ticket closed in the PSA before it got a disposition needs none: it can no longer get one.
+      .filter((review) => review.disposition === null && review.outcome === null)
       .map((review) => `${ticketLabel(review)} has no disposition.`),
   ],
   dispositions_agreed: (c) => [
     ...reviewPending(c),
     ...c.ticketReviews
-      .filter((review) => !review.clientAgreed)
+      // Only dispositions still to carry out need the client's agreement.
+      .filter((review) => !review.clientAgreed && review.outcome === null)
       .map((review) => `The client has not agreed the disposition of ${ticketLabel(review)}.`),
   ],
   tickets_completed: (c) => [
     ...reviewPending(c),
     ...c.ticketReviews
-      .filter((review) => review.disposition === 'complete' && review.outcome !== 'completed')
+      // A ticket closed the other way in the PSA is settled: nothing is left to complete.
+      .filter((review) => review.disposition === 'complete' && review.outcome === null)
       .map((review) => `${ticketLabel(review)} is still to be completed.`),
   ],
   cancelled_tickets_closed: (c) => [
     ...reviewPending(c),
     ...c.ticketReviews
-      .filter((review) => review.disposition === 'cancel' && review.outcome !== 'cancelled')
+      .filter((review) => review.disposition === 'cancel' && review.outcome === null)
       .map((review) => `${ticketLabel(review)} is to be cancelled but is not closed yet.`),
   ],
   tickets_resolved: (c) => [

@@ -6,6 +6,7 @@ import { isReached } from './milestones.js';
 import type { Closeout, CloseoutTask, IsoDateTime } from './model.js';
 
 export const SYSTEM_ACTOR_NAME = 'Closeout';
+const NO_LONGER_APPLIES = 'No longer applies to this closeout.';
 
 /** The dates due rules count from, as far as the closeout knows them. */
 export function dueAnchors(closeout: Closeout): DueAnchors {
@@ -98,7 +99,23 @@ export function syncTasks(
         status: 'waived',
         completedAt: context.now,
         completedBy: SYSTEM_ACTOR_NAME,
-        waiverReason: 'No longer applies to this closeout.',
+        waiverReason: NO_LONGER_APPLIES,
+      };
+    }
+    // Waived only for not applying, it comes back when it applies again (retention re-attempted).
+    if (
+      isOpen &&
+      task.status === 'waived' &&
+      task.waiverReason === NO_LONGER_APPLIES &&
+      applies(source.appliesWhen, closeout)
+    ) {
+      return {
+        ...task,
+        status: 'open',
+        completedAt: null,
+        completedBy: null,
+        waiverReason: '',
+        dueOn: dueDate(source.due, anchors),
       };
     }
     const milestone = source.completedWhen;

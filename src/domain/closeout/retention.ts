@@ -7,6 +7,7 @@ import type {
   RetentionDecision,
   SipOutcome,
 } from '../model.js';
+import { syncTasks } from '../tasks.js';
 import {
   actorName,
   type EngineContext,
@@ -16,6 +17,7 @@ import {
   requireStaffRole,
   requireStage,
 } from './context.js';
+import { waiveOpenTasks } from './lifecycle.js';
 
 /** 11a.01 Internal Retention Assessment: acknowledgment, reasons, health, decision, SIP. */
 
@@ -79,6 +81,12 @@ export function recordReasons(
   return { ...closeout, reasons: { ...reasons, contributing: [...new Set(reasons.contributing)] } };
 }
 
+const TRIGGER_LABELS: Record<Closeout['trigger'], string> = {
+  client_notice: "On a client's notice",
+  mutual: 'On a mutual decision',
+  provider_termination: 'On a provider termination',
+};
+
 const DECISIONS_BY_TRIGGER: Record<Closeout['trigger'], RetentionDecision[]> = {
   client_notice: ['attempt_retention', 'accept_cancellation'],
   mutual: ['attempt_retention', 'accept_cancellation'],
@@ -93,11 +101,10 @@ export function decideRetention(
   requireOpen(closeout);
   requireStage(context, closeout, RETENTION_STAGE);
   if (!DECISIONS_BY_TRIGGER[closeout.trigger].includes(input.decision)) {
-    const allowed = DECISIONS_BY_TRIGGER[closeout.trigger].join(' or ');
-    throw invalid(
-      'decision',
-      `For a ${closeout.trigger.replace('_', ' ')} the decision is ${allowed}.`,
-    );
+    const allowed = DECISIONS_BY_TRIGGER[closeout.trigger]
+      .map((decision) => `"${decision}"`)
+      .join(' or ');
+    throw invalid('decision', `${TRIGGER_LABELS[closeout.trigger]}, the decision is ${allowed}.`);
   }
   if (closeout.retention.sipOutcome !== null) {
     throw illegal(
@@ -214,7 +221,13 @@ export function concludeSip(
     ...closeout,
     retention: { ...closeout.retention, sipOutcome: input.outcome, sipConcludedAt: context.now },
   };
-  return input.outcome === 'retained'
-    ? { ...concluded, status: 'retained', endedAt: context.now, endNote: input.note }
-    : concluded;
+  if (input.outcome === 'not_retained') return concluded;
+  // The program's own task is done; every other open task stopped being needed with the client
+  // staying, and an ended closeout's tasks can no longer be worked.
+  const synced = { ...concluded, tasks: syncTasks(context.definition, concluded, context) };
+  return waiveOpenTasks(
+    { ...synced, status: 'retained', endedAt: context.now, endNote: input.note },
+    'The client was retained.',
+    context,
+  );
 }

@@ -154,6 +154,7 @@ CREATE TABLE "closeouts" (
 	"approval_note" text DEFAULT '' NOT NULL,
 	"sip_outcome" text,
 	"sip_concluded_at" timestamp with time zone,
+	"tickets_pulled_at" timestamp with time zone,
 	"session_held_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

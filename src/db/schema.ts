@@ -268,6 +268,7 @@ export const closeouts = pgTable(
     approvalNote: text('approval_note').notNull().default(''),
     sipOutcome: text('sip_outcome').$type<'retained' | 'not_retained'>(),
     sipConcludedAt: moment('sip_concluded_at'),
+    ticketsPulledAt: moment('tickets_pulled_at'),
     sessionHeldAt: moment('session_held_at'),
     version: integer('version').notNull().default(1),
     updatedAt: moment('updated_at').notNull().defaultNow(),

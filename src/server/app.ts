@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from '../db/connection.js';
+import { apiTokenRoutes } from './auth/api-tokens/routes.js';
+import { API_PREFIX, registerGuard } from './auth/guard.js';
+import { authRoutes } from './auth/routes.js';
+import { clientRoutes } from './clients/routes.js';
+import { closeoutRoutes } from './closeouts/routes.js';
+import type { ServerConfig } from './config.js';
+import { healthRoutes } from './health/routes.js';
+import { kpiRoutes } from './kpis/routes.js';
+import { registerOpenApi } from './openapi.js';
+import { organisationRoutes } from './organisation/routes.js';
+import { registerProblemHandling } from './problem.js';
+import { processRoutes } from './process/routes.js';
+import { taskRoutes } from './tasks/routes.js';
+import { ticketRoutes } from './tickets/routes.js';
+import { userRoutes } from './users/routes.js';
+
+/**
+ * The HTTP server. Each API resource is a folder with `routes.ts` (a FastifyPluginAsyncZod:
+ * parse, authorise, call the service, present), `schema.ts` (zod contracts, shared with the web
+ * app) and `service.ts` (logic and queries), registered below with one line. Every route under
+ * /api/v1 declares `config: { permission }` or `config: { public: true }`.
+ */
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    config: ServerConfig;
+  }
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export type BuildAppOptions = {
+  db: Database;
+  config: ServerConfig;
+};
+
+/** A logo up to 1.5 MB travels base64-encoded in the personalisation. */
+const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+export const buildApp = async ({ db, config }: BuildAppOptions): Promise<App> => {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', db);
+  app.decorate('config', config);
+  registerProblemHandling(app);
+  registerGuard(app);
+  await app.register(fastifyCookie);
+  await registerOpenApi(app, { version: config.version });
+
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: `${API_PREFIX}/auth` });
+  await app.register(apiTokenRoutes, { prefix: `${API_PREFIX}/api-tokens` });
+  await app.register(userRoutes, { prefix: `${API_PREFIX}/users` });
+  await app.register(organisationRoutes, { prefix: `${API_PREFIX}/organisation` });
+  await app.register(closeoutRoutes, { prefix: `${API_PREFIX}/closeouts` });
+  await app.register(clientRoutes, { prefix: `${API_PREFIX}/clients` });
+  await app.register(ticketRoutes, { prefix: `${API_PREFIX}/tickets` });
+  await app.register(taskRoutes, { prefix: `${API_PREFIX}/tasks` });
+  await app.register(kpiRoutes, { prefix: `${API_PREFIX}/kpis` });
+  await app.register(processRoutes, { prefix: `${API_PREFIX}/process` });
+
+  return app;
+};

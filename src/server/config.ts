@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * Everything the server reads from its environment, parsed once at start-up so a bad value
+ * stops the process with a clear message instead of failing on the first request.
+ */
+
+const ZLogLevel = z.enum(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']);
+
+const ZFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const ZServerEnvironment = z.object({
+  CLOSEOUT_HOST: z.string().min(1).default('127.0.0.1'),
+  CLOSEOUT_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  DATABASE_URL: z.string().min(1).optional(),
+  CLOSEOUT_DATA_DIR: z.string().min(1).default('data'),
+  CLOSEOUT_SECURE_COOKIES: ZFlag.optional(),
+  CLOSEOUT_PUBLIC_URL: z.url().optional(),
+  CLOSEOUT_TRUST_PROXY: ZFlag.default(false),
+  LOG_LEVEL: ZLogLevel.default('info'),
+});
+
+export type LogLevel = z.infer<typeof ZLogLevel>;
+
+export type ServerConfig = {
+  host: string;
+  port: number;
+  /** A PostgreSQL URL; without one the embedded database in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** The address users reach the server at, for links in emails and documents. */
+  publicUrl: string;
+  /** Mark the session cookie Secure; on by default when the public URL is https. */
+  secureCookies: boolean;
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For (for the sign-in limiter). */
+  trustProxy: boolean;
+  logLevel: LogLevel;
+  version: string;
+};
+
+const readVersion = (): string => {
+  // The same relative path holds from src/server (tsx, vitest) and from dist/server (built).
+  const packageJson: unknown = JSON.parse(
+    readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+  );
+  return z.object({ version: z.string() }).parse(packageJson).version;
+};
+
+export const APP_VERSION = readVersion();
+
+export type LoadConfigOptions = {
+  env?: Record<string, string | undefined>;
+  /** Values given on the command line win over the environment. */
+  overrides?: Partial<ServerConfig>;
+};
+
+export const loadConfig = ({
+  env = process.env,
+  overrides = {},
+}: LoadConfigOptions = {}): ServerConfig => {
+  const parsed = ZServerEnvironment.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `The setting ${String(issue?.path.join('.'))} is not valid: ${issue?.message ?? 'unknown'}.`,
+    );
+  }
+  const values = parsed.data;
+  const host = overrides.host ?? values.CLOSEOUT_HOST;
+  const port = overrides.port ?? values.CLOSEOUT_PORT;
+  const publicUrl =
+    overrides.publicUrl ?? values.CLOSEOUT_PUBLIC_URL ?? `http://localhost:${String(port)}`;
+  return {
+    host,
+    port,
+    databaseUrl: values.DATABASE_URL,
+    dataDir: values.CLOSEOUT_DATA_DIR,
+    publicUrl,
+    secureCookies: values.CLOSEOUT_SECURE_COOKIES ?? publicUrl.startsWith('https:'),
+    trustProxy: values.CLOSEOUT_TRUST_PROXY,
+    logLevel: values.LOG_LEVEL,
+    version: APP_VERSION,
+    ...overrides,
+  };
+};

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, DatabaseKind } from '../../src/db/connection.js';
+import type { StaffRole } from '../../src/domain/model.js';
+import type { App } from '../../src/server/app.js';
+import { buildApp } from '../../src/server/app.js';
+import { createApiToken } from '../../src/server/auth/api-tokens/service.js';
+import { SESSION_COOKIE } from '../../src/server/auth/guard.js';
+import { loadConfig, type ServerConfig } from '../../src/server/config.js';
+import { createUser } from '../../src/server/users/service.js';
+import { createTestDatabase } from './database.js';
+import { insertOrganisation } from './factories.js';
+
+/** The API on a fresh database, for tests that go through HTTP with `app.inject`. */
+
+export type TestApp = {
+  app: App;
+  db: Database;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+};
+
+export const testConfig = (overrides: Partial<ServerConfig> = {}): ServerConfig =>
+  loadConfig({ env: {}, overrides: { logLevel: 'silent', ...overrides } });
+
+export type CreateTestAppOptions = {
+  config?: Partial<ServerConfig>;
+  /** Registers routes only a test needs, before the app starts. */
+  extend?: (app: App) => Promise<void>;
+};
+
+export const createTestApp = async (options: CreateTestAppOptions = {}): Promise<TestApp> => {
+  const database = await createTestDatabase();
+  try {
+    const app = await buildApp({ db: database.db, config: testConfig(options.config) });
+    await options.extend?.(app);
+    await app.ready();
+    return {
+      app,
+      db: database.db,
+      kind: database.kind,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+};
+
+/** The password every `createStaff` user signs in with. */
+export const STAFF_PASSWORD = 'correct horse battery staple';
+
+export type Staff = {
+  orgId: string;
+  userId: string;
+  email: string;
+  name: string;
+  /** An API token carrying all the user's roles. */
+  token: string;
+  headers: { authorization: string };
+};
+
+/**
+ * A staff user with these roles and an API token, in a new organisation unless `orgId` is given.
+ * Pass the test app or its database.
+ */
+export const createStaff = async (options: {
+  app?: App;
+  db?: Database;
+  orgId?: string;
+  roles: StaffRole[];
+  name?: string;
+}): Promise<Staff> => {
+  const db = options.db ?? options.app?.db;
+  if (db === undefined) throw new Error('createStaff needs the app or the database.');
+  const orgId = options.orgId ?? (await insertOrganisation(db)).id;
+  const name = options.name ?? `${options.roles.join(' ')} ${randomUUID().slice(0, 6)}`;
+  const user = await createUser({
+    db,
+    orgId,
+    name,
+    email: `staff.${randomUUID()}@northwind.example`,
+    password: STAFF_PASSWORD,
+    roles: options.roles,
+  });
+  const { token } = await createApiToken({
+    db,
+    orgId,
+    userId: user.id,
+    name: 'Tests',
+    holderRoles: options.roles,
+    actor: { kind: 'system', name: 'Tests' },
+  });
+  return {
+    orgId,
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    token,
+    headers: { authorization: `Bearer ${token}` },
+  };
+};
+
+/** Signs in through the API and returns the `cookie` header value to send with later requests. */
+export const signInWithPassword = async (
+  app: App,
+  email: string,
+  password: string,
+): Promise<string> => {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { email, password },
+  });
+  const session = response.cookies.find((cookie) => cookie.name === SESSION_COOKIE);
+  if (response.statusCode !== 200 || session === undefined) {
+    throw new Error(`Sign-in failed with ${response.statusCode}: ${response.body}`);
+  }
+  return `${SESSION_COOKIE}=${session.value}`;
+};

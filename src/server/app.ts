@@ -18,6 +18,7 @@ import { clientRoutes } from './clients/routes.js';
 import { closeoutRoutes } from './closeouts/routes.js';
 import type { ServerConfig } from './config.js';
 import { healthRoutes } from './health/routes.js';
+import { homeRoutes } from './home/routes.js';
 import { kpiRoutes } from './kpis/routes.js';
 import { registerOpenApi } from './openapi.js';
 import { organisationRoutes } from './organisation/routes.js';
@@ -73,6 +74,7 @@ export const buildApp = async ({ db, config }: BuildAppOptions): Promise<App> =>
   await app.register(fastifyCookie);
   await registerOpenApi(app, { version: config.version });
 
+  await app.register(homeRoutes);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: `${API_PREFIX}/auth` });
   await app.register(apiTokenRoutes, { prefix: `${API_PREFIX}/api-tokens` });

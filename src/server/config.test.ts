@@ -58,3 +58,10 @@ describe('loadConfig', () => {
     expect(APP_VERSION).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+it('takes a variable set to nothing as not set', () => {
+  expect(loadConfig({ env: { DATABASE_URL: '', CLOSEOUT_PORT: ' ' } })).toMatchObject({
+    databaseUrl: undefined,
+    port: 3000,
+  });
+});

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { AppError } from '../domain/errors.js';
 
 /**
  * Everything the server reads from its environment, parsed once at start-up so a bad value
@@ -61,11 +62,18 @@ export const loadConfig = ({
   env = process.env,
   overrides = {},
 }: LoadConfigOptions = {}): ServerConfig => {
-  const parsed = ZServerEnvironment.safeParse(env);
+  // A variable set to nothing (`DATABASE_URL=`) means the default, as it does in most tools.
+  const setValues = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = ZServerEnvironment.safeParse(setValues);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(
-      `The setting ${String(issue?.path.join('.'))} is not valid: ${issue?.message ?? 'unknown'}.`,
+    const setting = String(issue?.path.join('.'));
+    throw new AppError(
+      'validation',
+      `The setting ${setting} is not valid: ${issue?.message ?? 'unknown'}.`,
+      { field: setting },
     );
   }
   const values = parsed.data;

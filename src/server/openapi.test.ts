@@ -79,7 +79,13 @@ describe('GET /api/openapi.json', () => {
     const createUser = document.paths['/api/v1/users'].post;
     expect(createUser.security).toEqual([{ cookie: [] }, { bearer: [] }]);
     expect(createUser.description).toContain('Roles: Administrator (permission `users.manage`).');
-    expect(Object.keys(createUser.responses).sort()).toEqual(['201', '400', '401', '403', 'default']);
+    expect(Object.keys(createUser.responses).sort()).toEqual([
+      '201',
+      '400',
+      '401',
+      '403',
+      'default',
+    ]);
     expect(createUser.responses['403'].content['application/problem+json'].schema).toEqual({
       $ref: '#/components/schemas/Problem',
     });

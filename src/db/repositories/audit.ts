@@ -13,6 +13,8 @@ export type AuditEventInput = {
   actor: Actor;
   before: unknown;
   after: unknown;
+  /** When it happened, if not now: only history written afterwards (the demo) sets it. */
+  at?: IsoDateTime;
 };
 
 /** Who acted, as the trail keeps it: roles are not recorded, they may change later. */
@@ -70,6 +72,7 @@ export async function recordAuditEvents(
       actorName: event.actor.name,
       before: event.before ?? null,
       after: event.after ?? null,
+      ...(event.at === undefined ? {} : { at: new Date(event.at) }),
     })),
   );
 }

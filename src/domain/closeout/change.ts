@@ -18,7 +18,9 @@ const COLLECTION_KEYS = {
 
 const IGNORED: ReadonlySet<string> = new Set(['version']);
 
-const same = (left: unknown, right: unknown) => JSON.stringify(left) === JSON.stringify(right);
+// Actions copy only what they change, so an untouched part is the very same object.
+const same = (left: unknown, right: unknown) =>
+  left === right || JSON.stringify(left) === JSON.stringify(right);
 
 function diffCollection<T extends Record<string, unknown>>(
   before: T[],

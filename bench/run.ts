@@ -1,0 +1,199 @@
+/**
+ * `npm run bench`: the performance targets, measured on PostgreSQL with the demo MSP scaled to
+ * 2,000 clients, 200,000 tickets and 1,000 closeouts.
+ *
+ * - GET /api/v1/closeouts/{id} (full detail) reaches at least 50% of the requests per second of
+ *   GET /api/health on the same server, measured side by side with autocannon in one run;
+ * - GET /api/v1/kpis over all history answers in under 100 ms (median).
+ *
+ * BENCH_DATABASE_URL names the server (default: the local test server); the benchmark creates
+ * and drops its own database `closeout_bench` there.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { desc, eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openDatabase } from '../src/db/connection.js';
+import { closeouts, closeoutTasks, ticketReviews, users } from '../src/db/schema.js';
+import { BENCHMARK_DEMO_SCALE } from '../src/demo/generate.js';
+import { loadDemo } from '../src/demo/load.js';
+import { createApiToken } from '../src/server/auth/api-tokens/service.js';
+import { staffRolesOf } from '../src/server/auth/caller.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const BENCH_DATABASE = 'closeout_bench';
+const PORT = Number(process.env.BENCH_PORT ?? 3917);
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+
+const databaseUrl = (name: string) => {
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+async function recreateBenchDatabase(): Promise<void> {
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function dropBenchDatabase(): Promise<void> {
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The scaled demo, a token to read with, and the busiest closeout to read. */
+async function prepare(): Promise<{ token: string; closeoutId: string; detail: string }> {
+  const database = await openDatabase({ databaseUrl: databaseUrl(BENCH_DATABASE) });
+  try {
+    const started = performance.now();
+    const demo = await loadDemo({ db: database.db, scale: BENCHMARK_DEMO_SCALE });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `Loaded the demo at benchmark scale in ${seconds} s: ${demo.counts.clients} clients, ${demo.counts.tickets} tickets, ${demo.counts.closeouts} closeouts, ${demo.counts.auditEvents} audit events.`,
+    );
+    const { db } = database;
+    const [reader] = await db
+      .select()
+      .from(users)
+      .where(eq(users.orgId, demo.organisationId))
+      .limit(1);
+    const roles = staffRolesOf(reader!.roles);
+    const token = await createApiToken({
+      db,
+      orgId: demo.organisationId,
+      userId: reader!.id,
+      name: 'Benchmark',
+      holderRoles: roles,
+      actor: { kind: 'system', name: 'Benchmark' },
+    });
+    // The closeout with the most parts is the heaviest full-detail read.
+    const [busiest] = await db
+      .select({
+        id: closeouts.id,
+        reference: closeouts.reference,
+        parts:
+          sql<number>`(select count(*) from ${ticketReviews} where ${ticketReviews.closeoutId} = ${closeouts.id}) + (select count(*) from ${closeoutTasks} where ${closeoutTasks.closeoutId} = ${closeouts.id})`.mapWith(
+            Number,
+          ),
+      })
+      .from(closeouts)
+      .where(eq(closeouts.orgId, demo.organisationId))
+      .orderBy(desc(sql`3`))
+      .limit(1);
+    return {
+      token: token.token,
+      closeoutId: busiest!.id,
+      detail: `${busiest!.reference}, ${busiest!.parts} tasks and ticket reviews`,
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+function startServer(): Promise<ChildProcess> {
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', String(PORT)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl(BENCH_DATABASE), LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    server.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('is running at')) resolve(server);
+    });
+    server.on('close', (code) => reject(new Error(`The server exited (${code}):\n${output}`)));
+  });
+}
+
+async function requestsPerSecond(
+  path: string,
+  token: string,
+): Promise<{ rps: number; errors: number }> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${PORT}${path}`,
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return { rps: result.requests.average, errors: result.errors + result.non2xx };
+}
+
+async function medianLatency(path: string, token: string, samples: number): Promise<number> {
+  const timings: number[] = [];
+  for (let sample = 0; sample < samples; sample++) {
+    const started = performance.now();
+    const response = await fetch(`http://127.0.0.1:${PORT}${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    timings.push(performance.now() - started);
+  }
+  timings.sort((left, right) => left - right);
+  return timings[Math.floor(timings.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  await recreateBenchDatabase();
+  const { token, closeoutId, detail } = await prepare();
+  const server = await startServer();
+  try {
+    const detailPath = `/api/v1/closeouts/${closeoutId}`;
+    // Warm-up: the first requests pay for connection set-up and JIT compilation.
+    await medianLatency(detailPath, token, 20);
+    await medianLatency('/api/health', token, 20);
+
+    const health = await requestsPerSecond('/api/health', token);
+    const closeout = await requestsPerSecond(detailPath, token);
+    const kpiMedian = await medianLatency('/api/v1/kpis?from=2000-01-01', token, 30);
+
+    const ratio = closeout.rps / health.rps;
+    const rows = [
+      ['GET /api/health', `${health.rps.toFixed(0)} req/s`, `${health.errors} errors`],
+      [
+        `GET /api/v1/closeouts/{id} (${detail})`,
+        `${closeout.rps.toFixed(0)} req/s`,
+        `${closeout.errors} errors`,
+      ],
+      ['  closeout detail ÷ health', `${(ratio * 100).toFixed(1)} %`, 'target ≥ 50 %'],
+      [
+        'GET /api/v1/kpis over all history (median of 30)',
+        `${kpiMedian.toFixed(1)} ms`,
+        'target < 100 ms',
+      ],
+    ];
+    console.log(
+      `\n${CONNECTIONS} connections, ${DURATION_SECONDS} s each, one server process on PostgreSQL\n`,
+    );
+    for (const [what, value, note] of rows)
+      console.log(`${what!.padEnd(62)} ${value!.padStart(12)}   ${note}`);
+    const met = ratio >= 0.5 && kpiMedian < 100 && health.errors === 0 && closeout.errors === 0;
+    console.log(`\n${met ? 'All targets met.' : 'A target was MISSED.'}`);
+    process.exitCode = met ? 0 : 1;
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('close', resolve));
+    if (process.env.BENCH_KEEP_DATABASE !== '1') await dropBenchDatabase();
+  }
+}
+
+await main();

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { APP_VERSION } from '../server/config.js';
+import { demoCommand } from './commands/demo.js';
+import { kpiCommand } from './commands/kpi.js';
+import { migrateCommand } from './commands/migrate.js';
+import { serve } from './commands/serve.js';
+import { createUserCommand, resetPasswordCommand } from './commands/user.js';
+import { EXIT, exitCodeFor, messageFor } from './output.js';
+
+function port(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65_535) {
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
+  }
+  return parsed;
+}
+
+/** Runs a command that prints its result, so every command reports errors the same way. */
+const printing =
+  <T extends unknown[]>(command: (...args: T) => Promise<string>) =>
+  async (...args: T) => {
+    process.stdout.write(`${await command(...args)}\n`);
+  };
+
+const program = new Command()
+  .name('closeout')
+  .description('Closeout runs the end of a managed-service client relationship.')
+  .version(APP_VERSION)
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('serve')
+  .description('start the server: API, documentation and web app on one port')
+  .option('-p, --port <port>', 'port to listen on (default CLOSEOUT_PORT or 3000)', port)
+  .option('--host <host>', 'address to listen on (default CLOSEOUT_HOST or 127.0.0.1)')
+  .action(serve);
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date (serve does this too)')
+  .action(printing(migrateCommand));
+
+const user = program.command('user').description('manage staff users');
+user
+  .command('create')
+  .description('add a staff user')
+  .requiredOption('--email <email>', 'sign-in email')
+  .requiredOption('--name <name>', 'full name')
+  .requiredOption(
+    '--roles <roles>',
+    'comma-separated: admin, service_manager, account_manager, technician, executive, finance',
+  )
+  .option(
+    '--password <password>',
+    'at least 12 characters (default: a generated one, printed once)',
+  )
+  .option('--org <organisation>', 'organisation name or id (needed when there are several)')
+  .action(printing(createUserCommand));
+user
+  .command('reset-password')
+  .description("set a new password for a user and sign out the user's sessions")
+  .requiredOption('--email <email>', 'sign-in email')
+  .option(
+    '--password <password>',
+    'at least 12 characters (default: a generated one, printed once)',
+  )
+  .action(printing(resetPasswordCommand));
+
+program
+  .command('demo')
+  .description('load a realistic demo MSP: clients, tickets, closeouts in every stage and outcome')
+  .action(printing(demoCommand));
+
+program
+  .command('kpi')
+  .description('print the KPIs for a period')
+  .option('--from <date>', 'first day, YYYY-MM-DD (default: 12 months ago)')
+  .option('--to <date>', 'last day, YYYY-MM-DD (default: today)')
+  .option('--org <organisation>', 'organisation name or id (needed when there are several)')
+  .option('--json', 'print JSON instead of a table')
+  .action(printing(kpiCommand));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage);
+  }
+  process.stderr.write(`closeout: ${messageFor(error)}\n`);
+  if (exitCodeFor(error) === EXIT.failure && error instanceof Error && error.stack) {
+    process.stderr.write(`${error.stack}\n`);
+  }
+  process.exit(exitCodeFor(error));
+}

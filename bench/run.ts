@@ -12,10 +12,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '../src/db/connection.js';
-import { closeouts, closeoutTasks, ticketReviews, users } from '../src/db/schema.js';
+import { users } from '../src/db/schema.js';
 import { BENCHMARK_DEMO_SCALE } from '../src/demo/generate.js';
 import { loadDemo } from '../src/demo/load.js';
 import { createApiToken } from '../src/server/auth/api-tokens/service.js';
@@ -26,6 +26,8 @@ const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.
 const BENCH_DATABASE = 'closeout_bench';
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARM_UP_SECONDS = 3;
+const COLD_READS = 200;
 const CONNECTIONS = 10;
 
 const databaseUrl = (name: string) => {
@@ -56,7 +58,12 @@ async function dropBenchDatabase(): Promise<void> {
 }
 
 /** The scaled demo, a token to read with, and the busiest closeout to read. */
-async function prepare(): Promise<{ token: string; closeoutId: string; detail: string }> {
+async function prepare(): Promise<{
+  token: string;
+  closeoutId: string;
+  detail: string;
+  coldCloseoutIds: string[];
+}> {
   const database = await openDatabase({ databaseUrl: databaseUrl(BENCH_DATABASE) });
   try {
     const started = performance.now();
@@ -81,23 +88,24 @@ async function prepare(): Promise<{ token: string; closeoutId: string; detail: s
       actor: { kind: 'system', name: 'Benchmark' },
     });
     // The closeout with the most parts is the heaviest full-detail read.
-    const [busiest] = await db
-      .select({
-        id: closeouts.id,
-        reference: closeouts.reference,
-        parts:
-          sql<number>`(select count(*) from ${ticketReviews} where ${ticketReviews.closeoutId} = ${closeouts.id}) + (select count(*) from ${closeoutTasks} where ${closeoutTasks.closeoutId} = ${closeouts.id})`.mapWith(
-            Number,
-          ),
-      })
-      .from(closeouts)
-      .where(eq(closeouts.orgId, demo.organisationId))
-      .orderBy(desc(sql`3`))
-      .limit(1);
+    const busiest = await db.execute<{ id: string; reference: string; parts: number }>(sql`
+      select c.id, c.reference,
+        (select count(*) from closeout_tasks t where t.closeout_id = c.id)
+          + (select count(*) from ticket_reviews r where r.closeout_id = c.id)
+          + (select count(*) from handover_items h where h.closeout_id = c.id) as parts
+      from closeouts c
+      where c.org_id = ${demo.organisationId}
+      order by parts desc, c.reference
+      limit 1`);
+    const closeout = busiest.rows[0]!;
+    const others = await db.execute<{ id: string }>(sql`
+      select id from closeouts where org_id = ${demo.organisationId} and id <> ${closeout.id}
+      order by reference limit ${COLD_READS}`);
     return {
       token: token.token,
-      closeoutId: busiest!.id,
-      detail: `${busiest!.reference}, ${busiest!.parts} tasks and ticket reviews`,
+      closeoutId: closeout.id,
+      detail: `${closeout.reference}: ${closeout.parts} tasks, tickets, credentials`,
+      coldCloseoutIds: others.rows.map((row) => row.id),
     };
   } finally {
     await database.close();
@@ -127,19 +135,21 @@ function startServer(): Promise<ChildProcess> {
 async function requestsPerSecond(
   path: string,
   token: string,
+  seconds = DURATION_SECONDS,
 ): Promise<{ rps: number; errors: number }> {
   const result = await autocannon({
     url: `http://127.0.0.1:${PORT}${path}`,
     connections: CONNECTIONS,
-    duration: DURATION_SECONDS,
-    headers: { authorization: `Bearer ${token}` },
+    duration: seconds,
+    // As a browser asks: the detail is served compressed; health is too small to compress.
+    headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br' },
   });
   return { rps: result.requests.average, errors: result.errors + result.non2xx };
 }
 
-async function medianLatency(path: string, token: string, samples: number): Promise<number> {
+async function medianLatency(paths: string[], token: string): Promise<number> {
   const timings: number[] = [];
-  for (let sample = 0; sample < samples; sample++) {
+  for (const path of paths) {
     const started = performance.now();
     const response = await fetch(`http://127.0.0.1:${PORT}${path}`, {
       headers: { authorization: `Bearer ${token}` },
@@ -154,17 +164,22 @@ async function medianLatency(path: string, token: string, samples: number): Prom
 
 async function main(): Promise<void> {
   await recreateBenchDatabase();
-  const { token, closeoutId, detail } = await prepare();
+  const { token, closeoutId, detail, coldCloseoutIds } = await prepare();
   const server = await startServer();
   try {
     const detailPath = `/api/v1/closeouts/${closeoutId}`;
-    // Warm-up: the first requests pay for connection set-up and JIT compilation.
-    await medianLatency(detailPath, token, 20);
-    await medianLatency('/api/health', token, 20);
+    // Warm-up, not counted: the first seconds pay for connections, caches and JIT compilation.
+    await requestsPerSecond('/api/health', token, WARM_UP_SECONDS);
+    await requestsPerSecond(detailPath, token, WARM_UP_SECONDS);
 
     const health = await requestsPerSecond('/api/health', token);
     const closeout = await requestsPerSecond(detailPath, token);
-    const kpiMedian = await medianLatency('/api/v1/kpis?from=2000-01-01', token, 30);
+    const kpiMedian = await medianLatency(Array(30).fill('/api/v1/kpis?from=2000-01-01'), token);
+    // Each closeout read for the first time: the full read the cache saves the others from.
+    const coldMedian = await medianLatency(
+      coldCloseoutIds.map((id) => `/api/v1/closeouts/${id}`),
+      token,
+    );
 
     const ratio = closeout.rps / health.rps;
     const rows = [
@@ -176,6 +191,11 @@ async function main(): Promise<void> {
       ],
       ['  closeout detail ÷ health', `${(ratio * 100).toFixed(1)} %`, 'target ≥ 50 %'],
       [
+        `GET /api/v1/closeouts/{id}, first read of ${coldCloseoutIds.length} closeouts (median)`,
+        `${coldMedian.toFixed(1)} ms`,
+        'for information',
+      ],
+      [
         'GET /api/v1/kpis over all history (median of 30)',
         `${kpiMedian.toFixed(1)} ms`,
         'target < 100 ms',
@@ -185,7 +205,7 @@ async function main(): Promise<void> {
       `\n${CONNECTIONS} connections, ${DURATION_SECONDS} s each, one server process on PostgreSQL\n`,
     );
     for (const [what, value, note] of rows)
-      console.log(`${what!.padEnd(62)} ${value!.padStart(12)}   ${note}`);
+      console.log(`${what!.padEnd(70)} ${value!.padStart(12)}   ${note}`);
     const met = ratio >= 0.5 && kpiMedian < 100 && health.errors === 0 && closeout.errors === 0;
     console.log(`\n${met ? 'All targets met.' : 'A target was MISSED.'}`);
     process.exitCode = met ? 0 : 1;

@@ -356,23 +356,23 @@ CREATE INDEX "agreements_client_idx" ON "agreements" USING btree ("org_id","clie
 CREATE UNIQUE INDEX "api_tokens_hash_key" ON "api_tokens" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "audit_events_closeout_idx" ON "audit_events" USING btree ("org_id","closeout_id","id");--> statement-breakpoint
 CREATE INDEX "audit_events_org_idx" ON "audit_events" USING btree ("org_id","id");--> statement-breakpoint
-CREATE INDEX "backup_copies_closeout_idx" ON "backup_copies" USING btree ("org_id","closeout_id");--> statement-breakpoint
+CREATE INDEX "backup_copies_closeout_idx" ON "backup_copies" USING btree ("closeout_id","org_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "client_returns_closeout_key" ON "client_returns" USING btree ("org_id","closeout_id");--> statement-breakpoint
 CREATE INDEX "clients_org_name_idx" ON "clients" USING btree ("org_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "clients_external_key" ON "clients" USING btree ("org_id","source","external_id");--> statement-breakpoint
-CREATE INDEX "closeout_tasks_closeout_idx" ON "closeout_tasks" USING btree ("org_id","closeout_id");--> statement-breakpoint
+CREATE INDEX "closeout_tasks_closeout_idx" ON "closeout_tasks" USING btree ("closeout_id","org_id");--> statement-breakpoint
 CREATE INDEX "closeout_tasks_due_idx" ON "closeout_tasks" USING btree ("org_id","status","due_on");--> statement-breakpoint
 CREATE INDEX "closeout_tasks_assignee_idx" ON "closeout_tasks" USING btree ("org_id","assignee_user_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "closeouts_reference_key" ON "closeouts" USING btree ("org_id","reference");--> statement-breakpoint
 CREATE INDEX "closeouts_org_status_idx" ON "closeouts" USING btree ("org_id","status","stage");--> statement-breakpoint
 CREATE INDEX "closeouts_client_idx" ON "closeouts" USING btree ("org_id","client_id");--> statement-breakpoint
 CREATE INDEX "contacts_client_idx" ON "contacts" USING btree ("org_id","client_id");--> statement-breakpoint
-CREATE INDEX "deactivation_issues_closeout_idx" ON "deactivation_issues" USING btree ("org_id","closeout_id");--> statement-breakpoint
-CREATE INDEX "handover_items_closeout_idx" ON "handover_items" USING btree ("org_id","closeout_id");--> statement-breakpoint
+CREATE INDEX "deactivation_issues_closeout_idx" ON "deactivation_issues" USING btree ("closeout_id","org_id");--> statement-breakpoint
+CREATE INDEX "handover_items_closeout_idx" ON "handover_items" USING btree ("closeout_id","org_id");--> statement-breakpoint
 CREATE INDEX "managed_systems_client_idx" ON "managed_systems" USING btree ("org_id","client_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "process_definitions_version_key" ON "process_definitions" USING btree ("org_id","key","version");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("org_id","user_id");--> statement-breakpoint
-CREATE INDEX "sip_actions_closeout_idx" ON "sip_actions" USING btree ("org_id","closeout_id");--> statement-breakpoint
+CREATE INDEX "sip_actions_closeout_idx" ON "sip_actions" USING btree ("closeout_id","org_id");--> statement-breakpoint
 CREATE INDEX "ticket_reviews_org_idx" ON "ticket_reviews" USING btree ("org_id","closeout_id");--> statement-breakpoint
 CREATE INDEX "tickets_client_status_idx" ON "tickets" USING btree ("org_id","client_id","status");--> statement-breakpoint
 CREATE INDEX "tickets_client_opened_idx" ON "tickets" USING btree ("org_id","client_id","opened_at");--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -280,6 +280,10 @@ export const closeouts = pgTable(
   ],
 );
 
+/**
+ * Parts of a closeout are found through their closeout (whose row is org-scoped), so their
+ * indexes lead with closeout_id.
+ */
 const closeoutId = () =>
   uuid('closeout_id')
     .notNull()
@@ -316,7 +320,7 @@ export const sipActions = pgTable(
     doneAt: moment('done_at'),
     note: text('note').notNull().default(''),
   },
-  (table) => [index('sip_actions_closeout_idx').on(table.orgId, table.closeoutId)],
+  (table) => [index('sip_actions_closeout_idx').on(table.closeoutId, table.orgId)],
 );
 
 export const ticketReviews = pgTable(
@@ -363,7 +367,7 @@ export const handoverItems = pgTable(
     confirmedAt: moment('confirmed_at'),
     confirmedBy: text('confirmed_by'),
   },
-  (table) => [index('handover_items_closeout_idx').on(table.orgId, table.closeoutId)],
+  (table) => [index('handover_items_closeout_idx').on(table.closeoutId, table.orgId)],
 );
 
 export const backupCopies = pgTable(
@@ -386,7 +390,7 @@ export const backupCopies = pgTable(
     receivedBy: text('received_by'),
     checksumVerified: boolean('checksum_verified').notNull().default(false),
   },
-  (table) => [index('backup_copies_closeout_idx').on(table.orgId, table.closeoutId)],
+  (table) => [index('backup_copies_closeout_idx').on(table.closeoutId, table.orgId)],
 );
 
 export const responsibilityTransfers = pgTable('responsibility_transfers', {
@@ -421,7 +425,7 @@ export const closeoutTasks = pgTable(
     waiverReason: text('waiver_reason').notNull().default(''),
   },
   (table) => [
-    index('closeout_tasks_closeout_idx').on(table.orgId, table.closeoutId),
+    index('closeout_tasks_closeout_idx').on(table.closeoutId, table.orgId),
     index('closeout_tasks_due_idx').on(table.orgId, table.status, table.dueOn),
     index('closeout_tasks_assignee_idx').on(table.orgId, table.assigneeUserId, table.status),
   ],
@@ -441,7 +445,7 @@ export const deactivationIssues = pgTable(
     resolvedAt: moment('resolved_at'),
     resolution: text('resolution').notNull().default(''),
   },
-  (table) => [index('deactivation_issues_closeout_idx').on(table.orgId, table.closeoutId)],
+  (table) => [index('deactivation_issues_closeout_idx').on(table.closeoutId, table.orgId)],
 );
 
 export const clientReturns = pgTable(
@@ -488,3 +492,60 @@ export const auditEvents = pgTable(
     index('audit_events_org_idx').on(table.orgId, table.id),
   ],
 );
+
+/**
+ * The closeout aggregate as drizzle's relational queries see it: loading a closeout with all
+ * its parts is one SQL statement.
+ */
+export const closeoutRelations = relations(closeouts, ({ one, many }) => ({
+  client: one(clients, { fields: [closeouts.clientId], references: [clients.id] }),
+  meeting: one(closeoutMeetings, {
+    fields: [closeouts.id],
+    references: [closeoutMeetings.closeoutId],
+  }),
+  responsibilityTransfer: one(responsibilityTransfers, {
+    fields: [closeouts.id],
+    references: [responsibilityTransfers.closeoutId],
+  }),
+  sipActions: many(sipActions),
+  ticketReviews: many(ticketReviews),
+  handoverItems: many(handoverItems),
+  backupCopies: many(backupCopies),
+  tasks: many(closeoutTasks),
+  deactivationIssues: many(deactivationIssues),
+}));
+
+export const meetingRelations = relations(closeoutMeetings, ({ one }) => ({
+  closeout: one(closeouts, { fields: [closeoutMeetings.closeoutId], references: [closeouts.id] }),
+}));
+
+export const sipActionRelations = relations(sipActions, ({ one }) => ({
+  closeout: one(closeouts, { fields: [sipActions.closeoutId], references: [closeouts.id] }),
+}));
+
+export const ticketReviewRelations = relations(ticketReviews, ({ one }) => ({
+  closeout: one(closeouts, { fields: [ticketReviews.closeoutId], references: [closeouts.id] }),
+}));
+
+export const handoverItemRelations = relations(handoverItems, ({ one }) => ({
+  closeout: one(closeouts, { fields: [handoverItems.closeoutId], references: [closeouts.id] }),
+}));
+
+export const backupCopyRelations = relations(backupCopies, ({ one }) => ({
+  closeout: one(closeouts, { fields: [backupCopies.closeoutId], references: [closeouts.id] }),
+}));
+
+export const responsibilityTransferRelations = relations(responsibilityTransfers, ({ one }) => ({
+  closeout: one(closeouts, {
+    fields: [responsibilityTransfers.closeoutId],
+    references: [closeouts.id],
+  }),
+}));
+
+export const closeoutTaskRelations = relations(closeoutTasks, ({ one }) => ({
+  closeout: one(closeouts, { fields: [closeoutTasks.closeoutId], references: [closeouts.id] }),
+}));
+
+export const deactivationIssueRelations = relations(deactivationIssues, ({ one }) => ({
+  closeout: one(closeouts, { fields: [deactivationIssues.closeoutId], references: [closeouts.id] }),
+}));

@@ -1,5 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
-import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  getTableColumns,
+  inArray,
+  type Placeholder,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { AppError } from '../../domain/errors.js';
 import type {
@@ -14,7 +23,8 @@ import type {
   SipAction,
   TicketReview,
 } from '../../domain/model.js';
-import type { DbExecutor } from '../connection.js';
+import type { Database, DbExecutor } from '../connection.js';
+import { preparedPerDatabase } from '../prepared.js';
 import {
   backupCopies,
   closeoutMeetings,
@@ -428,74 +438,89 @@ type ChildTable = PgTable & { orgId: PgColumn; closeoutId: PgColumn };
 const ofCloseout = (table: ChildTable, orgId: string, closeoutId: string): SQL =>
   and(eq(table.orgId, orgId), eq(table.closeoutId, closeoutId))!;
 
+/** The closeout with every part, ordered as the aggregate keeps them: one SQL statement. */
+function closeoutWithPartsQuery(
+  db: DbExecutor,
+  orgId: string | Placeholder,
+  closeoutId: string | Placeholder,
+) {
+  return db.query.closeouts.findFirst({
+    where: and(eq(closeouts.orgId, orgId), eq(closeouts.id, closeoutId)),
+    with: {
+      client: { columns: { name: true } },
+      meeting: true,
+      responsibilityTransfer: true,
+      sipActions: { orderBy: [asc(sipActions.position)] },
+      ticketReviews: {
+        orderBy: [
+          asc(ticketReviews.joinedAt),
+          asc(ticketReviews.ticketNumber),
+          asc(ticketReviews.ticketId),
+        ],
+      },
+      handoverItems: { orderBy: [asc(handoverItems.position)] },
+      backupCopies: { orderBy: [asc(backupCopies.position)] },
+      tasks: { orderBy: [asc(closeoutTasks.position)] },
+      deactivationIssues: {
+        orderBy: [asc(deactivationIssues.loggedAt), asc(deactivationIssues.id)],
+      },
+    },
+  });
+}
+
+type CloseoutWithParts = NonNullable<Awaited<ReturnType<typeof closeoutWithPartsQuery>>>;
+
+function fromCloseoutWithParts(row: CloseoutWithParts): LoadedCloseout {
+  const closeout = toCloseout(row, {
+    meeting: toMeeting(row.meeting ?? undefined),
+    sipActions: row.sipActions.map(toSipAction),
+    ticketReviews: row.ticketReviews.map(toTicketReview),
+    handoverItems: row.handoverItems.map(toHandoverItem),
+    backupCopies: row.backupCopies.map(toBackupCopy),
+    responsibilityAcceptance: toResponsibilityAcceptance(row.responsibilityTransfer ?? undefined),
+    tasks: row.tasks.map(toTask),
+    deactivationIssues: row.deactivationIssues.map(toDeactivationIssue),
+  });
+  return { closeout, clientName: row.client.name };
+}
+
+export type LoadedCloseout = { closeout: Closeout; clientName: string };
+
+/**
+ * A closeout and the name of its client, in one statement, so a save made from it is compared
+ * against one consistent state. Use it inside the transaction that will save.
+ */
+export async function loadCloseoutWithClientName(
+  db: DbExecutor,
+  orgId: string,
+  closeoutId: string,
+): Promise<LoadedCloseout | null> {
+  const row = await closeoutWithPartsQuery(db, orgId, closeoutId);
+  return row === undefined ? null : fromCloseoutWithParts(row);
+}
+
+const readCloseoutStatement = preparedPerDatabase((db) =>
+  closeoutWithPartsQuery(db, sql.placeholder('orgId'), sql.placeholder('closeoutId')).prepare(
+    'read_closeout_with_parts',
+  ),
+);
+
+/** The same as loadCloseoutWithClientName, for reads outside a transaction (the hot path). */
+export async function readCloseoutWithClientName(
+  db: Database,
+  orgId: string,
+  closeoutId: string,
+): Promise<LoadedCloseout | null> {
+  const row = await readCloseoutStatement(db).execute({ orgId, closeoutId });
+  return row === undefined ? null : fromCloseoutWithParts(row);
+}
+
 export async function loadCloseout(
   db: DbExecutor,
   orgId: string,
   closeoutId: string,
 ): Promise<Closeout | null> {
-  // The closeouts row is read first: a save committed after this read bumps the version, so a
-  // later save from what is loaded here is refused rather than built on mixed states.
-  const [row] = await db
-    .select()
-    .from(closeouts)
-    .where(and(eq(closeouts.orgId, orgId), eq(closeouts.id, closeoutId)));
-  if (row === undefined) return null;
-
-  const [meetings, sip, reviews, handover, backups, transfers, tasks, issues] = await Promise.all([
-    db
-      .select()
-      .from(closeoutMeetings)
-      .where(ofCloseout(closeoutMeetings, orgId, closeoutId)),
-    db
-      .select()
-      .from(sipActions)
-      .where(ofCloseout(sipActions, orgId, closeoutId))
-      .orderBy(asc(sipActions.position)),
-    db
-      .select()
-      .from(ticketReviews)
-      .where(ofCloseout(ticketReviews, orgId, closeoutId))
-      .orderBy(
-        asc(ticketReviews.joinedAt),
-        asc(ticketReviews.ticketNumber),
-        asc(ticketReviews.ticketId),
-      ),
-    db
-      .select()
-      .from(handoverItems)
-      .where(ofCloseout(handoverItems, orgId, closeoutId))
-      .orderBy(asc(handoverItems.position)),
-    db
-      .select()
-      .from(backupCopies)
-      .where(ofCloseout(backupCopies, orgId, closeoutId))
-      .orderBy(asc(backupCopies.position)),
-    db
-      .select()
-      .from(responsibilityTransfers)
-      .where(ofCloseout(responsibilityTransfers, orgId, closeoutId)),
-    db
-      .select()
-      .from(closeoutTasks)
-      .where(ofCloseout(closeoutTasks, orgId, closeoutId))
-      .orderBy(asc(closeoutTasks.position)),
-    db
-      .select()
-      .from(deactivationIssues)
-      .where(ofCloseout(deactivationIssues, orgId, closeoutId))
-      .orderBy(asc(deactivationIssues.loggedAt), asc(deactivationIssues.id)),
-  ]);
-
-  return toCloseout(row, {
-    meeting: toMeeting(meetings[0]),
-    sipActions: sip.map(toSipAction),
-    ticketReviews: reviews.map(toTicketReview),
-    handoverItems: handover.map(toHandoverItem),
-    backupCopies: backups.map(toBackupCopy),
-    responsibilityAcceptance: toResponsibilityAcceptance(transfers[0]),
-    tasks: tasks.map(toTask),
-    deactivationIssues: issues.map(toDeactivationIssue),
-  });
+  return (await loadCloseoutWithClientName(db, orgId, closeoutId))?.closeout ?? null;
 }
 
 /** Inserts a new closeout with everything it holds. Run it inside a transaction. */

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyRequest, onRequestHookHandler, RouteOption
 import { AppError, forbidden } from '../../domain/errors.js';
 import { findApiTokenCaller } from './api-tokens/service.js';
 import type { RequestAuth } from './caller.js';
+import { cachedCaller } from './caller-cache.js';
 import { can, describeNeededRoles, isPermission, type Permission } from './permissions.js';
+import { sha256 } from './secrets.js';
 import { findRoleNames, findSessionCaller } from './service.js';
 
 /**
@@ -57,10 +59,16 @@ const identifyCaller = async (request: FastifyRequest): Promise<RequestAuth | nu
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const token = bearerToken(authorization);
-    return token === undefined ? null : findApiTokenCaller({ db, token });
+    return token === undefined
+      ? null
+      : cachedCaller(`token:${sha256(token)}`, () => findApiTokenCaller({ db, token }));
   }
   const sessionToken = request.cookies[SESSION_COOKIE];
-  return sessionToken ? findSessionCaller({ db, token: sessionToken }) : null;
+  return sessionToken
+    ? cachedCaller(`session:${sha256(sessionToken)}`, () =>
+        findSessionCaller({ db, token: sessionToken }),
+      )
+    : null;
 };
 
 const guardFor =

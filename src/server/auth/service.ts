@@ -1,10 +1,12 @@
 import { and, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import type { TPersonalisation } from '../../blueprint/schema.js';
 import type { Database, DbExecutor } from '../../db/connection.js';
+import { preparedPerDatabase } from '../../db/prepared.js';
 import { organisations, sessions, users } from '../../db/schema.js';
 import { notFound } from '../../domain/errors.js';
 import type { StaffRole } from '../../domain/model.js';
 import { callerFrom, type RequestAuth, staffRolesOf } from './caller.js';
+import { forgetCallers } from './caller-cache.js';
 import type { TSignedInUser } from './schema.js';
 import { newSessionToken, sha256, verifyDecoyPassword, verifyPassword } from './secrets.js';
 
@@ -77,24 +79,29 @@ export const startSession = async (options: {
 };
 
 /** The caller behind a session cookie; a session of a deactivated user no longer counts. */
+const sessionCallerStatement = preparedPerDatabase((db) =>
+  db
+    .select({ orgId: users.orgId, userId: users.id, name: users.name, roles: users.roles })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        eq(users.active, true),
+      ),
+    )
+    .limit(1)
+    .prepare('session_caller'),
+);
+
 export const findSessionCaller = async (options: {
   db: Database;
   token: string;
 }): Promise<RequestAuth | null> => {
   const { db, token } = options;
   const tokenHash = sha256(token);
-  const [row] = await db
-    .select({ orgId: users.orgId, userId: users.id, name: users.name, roles: users.roles })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.tokenHash, tokenHash),
-        gt(sessions.expiresAt, new Date()),
-        eq(users.active, true),
-      ),
-    )
-    .limit(1);
+  const [row] = await sessionCallerStatement(db).execute({ tokenHash, now: new Date() });
   if (row === undefined) return null;
   return callerFrom({
     ...row,
@@ -105,9 +112,13 @@ export const findSessionCaller = async (options: {
 
 export const endSession = async (options: { db: Database; token: string }): Promise<void> => {
   await options.db.delete(sessions).where(eq(sessions.tokenHash, sha256(options.token)));
+  forgetCallers();
 };
 
-/** Signs a user out everywhere, except (when given) the session making the request. */
+/**
+ * Signs a user out everywhere, except (when given) the session making the request. It runs in
+ * the caller's transaction: the caller forgets cached callers once that has committed.
+ */
 export const endSessionsOfUser = async (options: {
   db: DbExecutor;
   orgId: string;

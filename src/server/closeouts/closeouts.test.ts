@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff, createTestApp, type Staff, type TestApp } from '../../../test/support/app.js';
@@ -578,5 +579,38 @@ describe('listing', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().field).toBe('pageSize');
+  });
+});
+
+describe('reading a closeout', () => {
+  it('serves the same detail compressed, and never a stale one after a change', async () => {
+    const { client } = await clientWithOpenTickets(0);
+    const driver = await openFor(client.id);
+    const read = (encoding?: string) =>
+      testApp.app.inject({
+        method: 'GET',
+        url: `/api/v1/closeouts/${driver.closeout.id}`,
+        headers: { ...technician.headers, ...(encoding ? { 'accept-encoding': encoding } : {}) },
+      });
+    const plain = await read();
+    const gzipped = await read('gzip, deflate, br');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toBe('accept-encoding');
+    expect(JSON.parse(gunzipSync(gzipped.rawPayload).toString())).toEqual(plain.json());
+    expect(plain.headers.etag).toBe(`"${driver.closeout.version}"`);
+
+    await driver.act(accountManager.headers, 'acknowledge-notice');
+    const afterChange = await read();
+    expect(afterChange.json().acknowledgedAt).not.toBeNull();
+    expect(afterChange.headers.etag).toBe(`"${driver.closeout.version}"`);
+
+    const renamed = await testApp.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/clients/${client.id}`,
+      headers: manager.headers,
+      payload: { name: 'Fabrikam Dental Group' },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect((await read()).json().client.name).toBe('Fabrikam Dental Group');
   });
 });

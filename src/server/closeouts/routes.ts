@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { clients, managedSystems, organisations } from '../../db/schema.js';
@@ -41,6 +41,7 @@ import {
 import { handoverItemsForSystems } from '../../domain/handover.js';
 import type { Permission } from '../auth/permissions.js';
 import { ZProblem } from '../problem.js';
+import type { SerialisedDetail } from './detail-cache.js';
 import {
   type TCloseoutDetail,
   ZAcceptResponsibilityRequest,
@@ -95,6 +96,25 @@ import {
 } from './service.js';
 
 const tags = ['Closeouts'];
+
+/**
+ * A closeout that was checked against ZCloseoutDetail and serialised when it was presented: a
+ * string or buffer payload with a JSON content type goes out as it is, compressed when the
+ * client accepts gzip (browsers always do).
+ */
+function sendSerialised(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  detail: SerialisedDetail,
+): FastifyReply {
+  reply
+    .header('etag', `"${detail.version}"`)
+    .header('vary', 'accept-encoding')
+    .type('application/json; charset=utf-8');
+  return /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')
+    ? reply.header('content-encoding', 'gzip').send(detail.gzipped)
+    : reply.send(detail.json);
+}
 
 const problems = { 400: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 428: ZProblem };
 
@@ -205,15 +225,14 @@ export const closeoutRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZCloseoutDetail, 404: ZProblem },
       },
     },
-    async (request, reply) =>
-      withEtag(
-        reply,
-        await getCloseoutDetail({
-          db: app.db,
-          orgId: request.auth.orgId,
-          closeoutId: request.params.closeoutId,
-        }),
-      ),
+    async (request, reply) => {
+      const detail = await getCloseoutDetail({
+        db: app.db,
+        orgId: request.auth.orgId,
+        closeoutId: request.params.closeoutId,
+      });
+      return sendSerialised(request, reply, detail);
+    },
   );
 
   app.get(

@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { and, asc, desc, eq, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { TProcessDefinition } from '../../blueprint/schema.js';
 import type { Database, DbExecutor } from '../../db/connection.js';
+import { preparedPerDatabase } from '../../db/prepared.js';
 import { listAuditEvents, recordAuditEvents } from '../../db/repositories/audit.js';
-import { insertCloseout, loadCloseout, saveCloseout } from '../../db/repositories/closeouts.js';
+import {
+  insertCloseout,
+  loadCloseout,
+  loadCloseoutWithClientName,
+  readCloseoutWithClientName,
+  saveCloseout,
+} from '../../db/repositories/closeouts.js';
 import {
   agreements as agreementsTable,
   clients,
@@ -26,12 +34,18 @@ import type { Actor, Agreement, Closeout, Ticket } from '../../domain/model.js';
 import { isOverdue } from '../../domain/tasks.js';
 import type { RequestAuth } from '../auth/caller.js';
 import { currentDefinition, definitionVersion } from '../process/service.js';
+import {
+  CloseoutDetailCache,
+  type DetailFreshness,
+  type SerialisedDetail,
+} from './detail-cache.js';
 import type {
   TCloseoutDetail,
   TCloseoutSummary,
   TListCloseoutsQuery,
   TOpenCloseoutRequest,
 } from './schema.js';
+import { ZCloseoutDetail } from './schema.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -57,14 +71,6 @@ export function presentCloseout(
   };
 }
 
-async function clientName(db: DbExecutor, orgId: string, clientId: string): Promise<string> {
-  const [client] = await db
-    .select({ name: clients.name })
-    .from(clients)
-    .where(and(eq(clients.orgId, orgId), eq(clients.id, clientId)));
-  return client?.name ?? '';
-}
-
 async function requireCloseout(
   db: DbExecutor,
   orgId: string,
@@ -75,23 +81,71 @@ async function requireCloseout(
   return closeout;
 }
 
+const detailCaches = new WeakMap<Database, CloseoutDetailCache>();
+const DETAIL_CACHE_CAPACITY = 2_000;
+
+function detailCache(db: Database): CloseoutDetailCache {
+  let cache = detailCaches.get(db);
+  if (cache === undefined) {
+    cache = new CloseoutDetailCache(DETAIL_CACHE_CAPACITY);
+    detailCaches.set(db, cache);
+  }
+  return cache;
+}
+
+/** What a presented closeout depends on besides itself; cheap to read (see detail-cache.ts). */
+const freshnessStatement = preparedPerDatabase((db) =>
+  db
+    .select({ version: closeouts.version, clientUpdatedAt: clients.updatedAt })
+    .from(closeouts)
+    .innerJoin(clients, eq(clients.id, closeouts.clientId))
+    .where(
+      and(
+        eq(closeouts.orgId, sql.placeholder('orgId')),
+        eq(closeouts.id, sql.placeholder('closeoutId')),
+      ),
+    )
+    .prepare('closeout_detail_freshness'),
+);
+
+async function detailFreshness(
+  db: Database,
+  orgId: string,
+  closeoutId: string,
+): Promise<DetailFreshness | null> {
+  const [row] = await freshnessStatement(db).execute({ orgId, closeoutId });
+  return row === undefined
+    ? null
+    : { version: row.version, clientUpdatedAt: row.clientUpdatedAt.getTime(), day: today() };
+}
+
+/**
+ * The closeout in full, serialised: the hot read of the API. Served from the cache while the
+ * cheap freshness read says nothing it depends on has changed.
+ */
 export async function getCloseoutDetail(options: {
   db: Database;
   orgId: string;
   closeoutId: string;
-}): Promise<TCloseoutDetail> {
+}): Promise<SerialisedDetail> {
   const { db, orgId, closeoutId } = options;
-  const closeout = await requireCloseout(db, orgId, closeoutId);
-  const [definition, name] = await Promise.all([
-    definitionVersion({
-      db,
-      orgId,
-      key: closeout.definitionKey,
-      version: closeout.definitionVersion,
-    }),
-    clientName(db, orgId, closeout.clientId),
-  ]);
-  return presentCloseout(closeout, definition, name);
+  const freshness = await detailFreshness(db, orgId, closeoutId);
+  if (freshness === null) throw notFound('The closeout');
+  const key = `${orgId}:${closeoutId}`;
+  const cached = detailCache(db).get(key, freshness);
+  if (cached !== undefined) return cached;
+  const loaded = await readCloseoutWithClientName(db, orgId, closeoutId);
+  if (loaded === null) throw notFound('The closeout');
+  const detail = presentCloseout(
+    loaded.closeout,
+    await pinnedDefinition(db, loaded.closeout),
+    loaded.clientName,
+  );
+  const json = JSON.stringify(ZCloseoutDetail.parse(detail));
+  const serialised = { version: detail.version, json, gzipped: gzipSync(json) };
+  // Stored under the version actually read: a change between the two reads is not hidden.
+  detailCache(db).set(key, { ...freshness, version: detail.version }, serialised);
+  return serialised;
 }
 
 const SORTS = {
@@ -411,7 +465,9 @@ export type CloseoutActionOptions = CloseoutChange & {
 export async function runCloseoutAction(options: CloseoutActionOptions): Promise<TCloseoutDetail> {
   const { db, orgId, closeoutId } = options;
   return db.transaction(async (tx) => {
-    const before = await requireCloseout(tx, orgId, closeoutId);
+    const loaded = await loadCloseoutWithClientName(tx, orgId, closeoutId);
+    if (loaded === null) throw notFound('The closeout');
+    const before = loaded.closeout;
     if (options.version !== before.version) {
       throw new AppError(
         'stale_version',
@@ -419,11 +475,7 @@ export async function runCloseoutAction(options: CloseoutActionOptions): Promise
       );
     }
     const result = await changeCloseout(tx, before, options);
-    return presentCloseout(
-      result,
-      await pinnedDefinition(tx, result),
-      await clientName(tx, orgId, result.clientId),
-    );
+    return presentCloseout(result, await pinnedDefinition(tx, result), loaded.clientName);
   });
 }
 

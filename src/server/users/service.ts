@@ -5,6 +5,7 @@ import { users } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { Actor, StaffRole } from '../../domain/model.js';
 import { staffRolesOf } from '../auth/caller.js';
+import { forgetCallers } from '../auth/caller-cache.js';
 import { hashPassword, verifyPassword } from '../auth/secrets.js';
 import { endSessionsOfUser } from '../auth/service.js';
 import type { TStaffMember, TUpdateUserRequest, TUser } from './schema.js';
@@ -159,7 +160,7 @@ export const updateUser = async (options: {
       { field: 'roles' },
     );
   }
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const before = await findUserRow(tx, orgId, userId);
     if (before === undefined) throw notFound('The user');
     const [after] = await tx
@@ -186,6 +187,9 @@ export const updateUser = async (options: {
     ]);
     return presentUser(after!);
   });
+  // Roles and deactivation take effect on the very next request.
+  forgetCallers();
+  return updated;
 };
 
 /**
@@ -228,6 +232,7 @@ export const resetPassword = async (options: {
       },
     ]);
   });
+  forgetCallers();
 };
 
 /**

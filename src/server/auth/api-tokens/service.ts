@@ -1,10 +1,12 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/connection.js';
+import { preparedPerDatabase } from '../../../db/prepared.js';
 import { recordAuditEvents } from '../../../db/repositories/audit.js';
 import { apiTokens, users } from '../../../db/schema.js';
 import { AppError, notFound } from '../../../domain/errors.js';
 import type { Actor, StaffRole } from '../../../domain/model.js';
 import { callerFrom, type RequestAuth, staffRolesOf } from '../caller.js';
+import { forgetCallers } from '../caller-cache.js';
 import { roleLabel } from '../permissions.js';
 import { API_TOKEN_PREFIX, apiTokenDisplayPrefix, newApiToken, sha256 } from '../secrets.js';
 import type { TApiToken, TCreatedApiToken } from './schema.js';
@@ -158,19 +160,11 @@ export const revokeApiToken = async (options: {
       },
     ]);
   });
+  forgetCallers();
 };
 
-/**
- * The caller behind a bearer token. The token's roles are cut down to what its user holds now,
- * so taking a role from a user takes it from their tokens too.
- */
-export const findApiTokenCaller = async (options: {
-  db: Database;
-  token: string;
-}): Promise<RequestAuth | null> => {
-  const { db, token } = options;
-  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const [row] = await db
+const tokenCallerStatement = preparedPerDatabase((db) =>
+  db
     .select({
       tokenId: apiTokens.id,
       tokenRoles: apiTokens.roles,
@@ -184,12 +178,26 @@ export const findApiTokenCaller = async (options: {
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
       and(
-        eq(apiTokens.tokenHash, sha256(token)),
+        eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
         isNull(apiTokens.revokedAt),
         eq(users.active, true),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('api_token_caller'),
+);
+
+/**
+ * The caller behind a bearer token. The token's roles are cut down to what its user holds now,
+ * so taking a role from a user takes it from their tokens too.
+ */
+export const findApiTokenCaller = async (options: {
+  db: Database;
+  token: string;
+}): Promise<RequestAuth | null> => {
+  const { db, token } = options;
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const [row] = await tokenCallerStatement(db).execute({ tokenHash: sha256(token) });
   if (row === undefined) return null;
   const now = new Date();
   if (

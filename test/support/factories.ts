@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_DEFINITION } from '../../src/blueprint/default-definition.js';
 import { DEFAULT_REASON_TAXONOMY } from '../../src/blueprint/reason-taxonomy.js';
 import type { Database } from '../../src/db/connection.js';
 import {
@@ -10,6 +11,7 @@ import {
   tickets,
   users,
 } from '../../src/db/schema.js';
+import { openCloseout } from '../../src/domain/closeout/open.js';
 import type { Closeout } from '../../src/domain/model.js';
 
 /**
@@ -157,63 +159,33 @@ export async function insertAgreement(
   return row!;
 }
 
-/** A closeout just opened on a client's notice, with empty collections. */
+/**
+ * A closeout just opened on a client's notice, as the engine opens one (first stage, its
+ * tasks), with `overrides` laid over it.
+ */
 export function buildCloseout(
   overrides: Partial<Closeout> & Pick<Closeout, 'orgId' | 'clientId'>,
 ): Closeout {
-  return {
-    id: randomUUID(),
-    reference: `CO-${String(next()).padStart(4, '0')}`,
-    definitionKey: 'msp-11a',
-    definitionVersion: 1,
-    trigger: 'client_notice',
-    noticeReceivedOn: '2025-06-02',
-    noticeEvidence: 'Email from the managing director, 2 June 2025',
-    ownerUserId: null,
-    stage: 'retention_assessment',
-    status: 'open',
-    openedAt: '2025-06-02T08:15:00.000Z',
-    openedBy: 'Dana Service Manager',
-    endedAt: null,
-    endNote: '',
-    mrrAtRisk: 2400,
-    earliestTerminationDate: '2025-07-02',
-    acknowledgedAt: null,
-    reasons: { primary: null, contributing: [], notes: '' },
-    healthSnapshot: null,
-    retention: {
-      decision: null,
-      decidedAt: null,
-      decidedBy: null,
-      rationale: '',
-      approvedAt: null,
-      approvedBy: null,
-      approvalNote: '',
-      sipOutcome: null,
-      sipConcludedAt: null,
+  const opened = openCloseout(
+    {
+      id: randomUUID(),
+      orgId: overrides.orgId,
+      reference: `CO-${String(next()).padStart(4, '0')}`,
+      clientId: overrides.clientId,
+      trigger: 'client_notice',
+      noticeReceivedOn: '2025-06-02',
+      noticeEvidence: 'Email from the managing director, 2 June 2025',
+      ownerUserId: null,
     },
-    sipActions: [],
-    meeting: {
-      scheduledAt: null,
-      location: '',
-      agenda: '',
-      heldAt: null,
-      attendees: [],
-      minutes: '',
-      agreement: null,
-      summarySentAt: null,
+    [],
+    {
+      definition: DEFAULT_DEFINITION,
+      now: '2025-06-02T08:15:00.000Z',
+      actor: { kind: 'system', name: 'Dana Service Manager' },
+      newId: randomUUID,
     },
-    ticketsPulledAt: null,
-    ticketReviews: [],
-    handoverItems: [],
-    backupCopies: [],
-    sessionHeldAt: null,
-    responsibilityAcceptance: null,
-    tasks: [],
-    deactivationIssues: [],
-    version: 1,
-    ...overrides,
-  };
+  );
+  return { ...opened, ...overrides };
 }
 
 /** A former client's return after the closeout that ended its last relationship. */

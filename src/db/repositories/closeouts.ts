@@ -346,7 +346,8 @@ const toResponsibilityAcceptance = (
         recordedBy: row.recordedBy,
       };
 
-const toTask = (row: TaskRow): CloseoutTask => ({
+/** A task row as the aggregate holds it; the task lists across closeouts read it too. */
+export const toTask = (row: TaskRow): CloseoutTask => ({
   id: row.id,
   taskKey: row.taskKey,
   stageKey: row.stageKey,

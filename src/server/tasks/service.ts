@@ -1,5 +1,6 @@
 import { and, arrayContains, asc, eq, gte, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/connection.js';
+import { toTask } from '../../db/repositories/closeouts.js';
 import { clients, closeouts, closeoutTasks } from '../../db/schema.js';
 import { addDaysToDate } from '../../domain/calendar.js';
 import { isOverdue } from '../../domain/tasks.js';
@@ -77,22 +78,7 @@ export async function listTasks(options: {
 
   return {
     items: rows.map(({ task, closeout, client }) => {
-      const item = {
-        id: task.id,
-        taskKey: task.taskKey,
-        stageKey: task.stageKey,
-        name: task.name,
-        lane: task.lane,
-        roles: task.roles,
-        required: task.required,
-        dueOn: task.dueOn,
-        assigneeUserId: task.assigneeUserId,
-        status: task.status,
-        completedAt: task.completedAt?.toISOString() ?? null,
-        completedBy: task.completedBy,
-        evidence: task.evidence,
-        waiverReason: task.waiverReason,
-      };
+      const item = toTask(task);
       return { ...item, overdue: isOverdue(item, today), closeout, client };
     }),
     total: count?.total ?? 0,

@@ -148,7 +148,7 @@ export function generateDemoMsp(options: {
     closeoutId: null,
     entityType: 'user',
     entityId: user.id,
-    action: 'user.created',
+    action: 'create_user',
     actor: SETUP_ACTOR,
     before: null,
     after: { name: user.name, email: user.email, roles: user.roles, active: true },

@@ -68,7 +68,7 @@ describe('PUT /api/v1/organisation/personalisation', () => {
       .where(
         and(
           eq(auditEvents.orgId, admin.orgId),
-          eq(auditEvents.action, 'organisation.personalisation_updated'),
+          eq(auditEvents.action, 'update_personalisation'),
         ),
       );
     expect(events).toHaveLength(1);

@@ -62,7 +62,7 @@ describe('POST /api/v1/users', () => {
     const [event] = await testApp.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityId, user.id), eq(auditEvents.action, 'user.created')));
+      .where(and(eq(auditEvents.entityId, user.id), eq(auditEvents.action, 'create_user')));
     expect(event).toMatchObject({
       orgId: admin.orgId,
       entityType: 'user',

@@ -111,8 +111,8 @@ describe('API tokens', () => {
       .where(eq(auditEvents.entityId, created.id))
       .orderBy(auditEvents.id);
     expect(trail.map((event) => [event.action, event.actorId])).toEqual([
-      ['api_token.created', technician.userId],
-      ['api_token.revoked', technician.userId],
+      ['create_api_token', technician.userId],
+      ['revoke_api_token', technician.userId],
     ]);
     const listed = await inject('GET', '/api/v1/api-tokens', technician.headers);
     expect(listed.json().tokens.map((token: { id: string }) => token.id)).not.toContain(created.id);

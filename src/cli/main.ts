@@ -32,7 +32,7 @@ const program = new Command()
 
 program
   .command('serve')
-  .description('start the server: API, documentation and web app on one port')
+  .description('start the server: the API and its documentation on one port')
   .option('-p, --port <port>', 'port to listen on (default CLOSEOUT_PORT or 3000)', port)
   .option('--host <host>', 'address to listen on (default CLOSEOUT_HOST or 127.0.0.1)')
   .action(serve);

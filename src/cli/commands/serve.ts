@@ -3,7 +3,7 @@ import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { ensureOrganisation } from '../../server/setup/ensure-organisation.js';
 
-/** Starts the server on one port: the API, its docs and the web app, until stopped. */
+/** Starts the server on one port (the API and its documentation) until stopped. */
 export async function serve(options: { port?: number; host?: string }): Promise<void> {
   const config = loadConfig({
     overrides: {

@@ -1,14 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ZProblem } from '../problem.js';
-import {
-  AGREEMENTS,
-  CONTACTS,
-  createRecord,
-  deleteRecord,
-  MANAGED_SYSTEMS,
-  updateRecord,
-} from './records.js';
+import { registerRecordRoutes } from './record-routes.js';
+import { AGREEMENTS, CONTACTS, MANAGED_SYSTEMS } from './records.js';
 import { recordClientReturn } from './returns.js';
 import {
   ZAgreement,
@@ -178,217 +171,56 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  // ---- contacts, agreements, managed systems ----
+  registerRecordRoutes(app, tags, {
+    path: 'contacts',
+    param: 'contactId',
+    kind: CONTACTS,
+    schemas: {
+      params: ZContactParams,
+      create: ZCreateContactRequest,
+      update: ZUpdateContactRequest,
+      response: ZContact,
+    },
+    summaries: { create: 'Add a contact', update: 'Change a contact', delete: 'Remove a contact' },
+  });
 
-  app.post(
-    '/:clientId/contacts',
-    {
-      config: { permission: 'client.manage' },
-      schema: {
-        tags,
-        summary: 'Add a contact',
-        params: ZClientParams,
-        body: ZCreateContactRequest,
-        response: { 201: ZContact, 404: ZProblem },
-      },
+  registerRecordRoutes(app, tags, {
+    path: 'agreements',
+    param: 'agreementId',
+    kind: AGREEMENTS,
+    schemas: {
+      params: ZAgreementParams,
+      create: ZCreateAgreementRequest,
+      update: ZUpdateAgreementRequest,
+      response: ZAgreement,
     },
-    async (request, reply) =>
-      reply.status(201).send(
-        await createRecord(CONTACTS, {
-          db: app.db,
-          orgId: request.auth.orgId,
-          clientId: request.params.clientId,
-          actor: request.auth.actor,
-          values: request.body,
-        }),
-      ),
-  );
+    summaries: {
+      create: 'Add an agreement',
+      update: 'Change an agreement, or record that it ended',
+      delete: 'Remove an agreement entered by mistake',
+    },
+    descriptions: {
+      delete: 'To record that an agreement ended, change its status to ended instead.',
+    },
+  });
 
-  app.patch(
-    '/:clientId/contacts/:contactId',
-    {
-      config: { permission: 'client.manage' },
-      schema: {
-        tags,
-        summary: 'Change a contact',
-        params: ZContactParams,
-        body: ZUpdateContactRequest,
-        response: { 200: ZContact, 404: ZProblem },
-      },
+  registerRecordRoutes(app, tags, {
+    path: 'managed-systems',
+    param: 'managedSystemId',
+    kind: MANAGED_SYSTEMS,
+    schemas: {
+      params: ZManagedSystemParams,
+      create: ZCreateManagedSystemRequest,
+      update: ZUpdateManagedSystemRequest,
+      response: ZManagedSystem,
     },
-    (request) =>
-      updateRecord(CONTACTS, {
-        db: app.db,
-        orgId: request.auth.orgId,
-        clientId: request.params.clientId,
-        recordId: request.params.contactId,
-        actor: request.auth.actor,
-        changes: request.body,
-      }),
-  );
-
-  app.delete(
-    '/:clientId/contacts/:contactId',
-    {
-      config: { permission: 'client.manage' },
-      schema: {
-        tags,
-        summary: 'Remove a contact',
-        params: ZContactParams,
-        response: { 204: z.undefined(), 404: ZProblem },
-      },
+    summaries: {
+      create: 'Add a managed system',
+      update: 'Change a managed system',
+      delete: 'Remove a managed system',
     },
-    async (request, reply) => {
-      await deleteRecord(CONTACTS, {
-        db: app.db,
-        orgId: request.auth.orgId,
-        clientId: request.params.clientId,
-        recordId: request.params.contactId,
-        actor: request.auth.actor,
-      });
-      return reply.status(204).send();
+    descriptions: {
+      create: 'Its category decides which administration credential the hand-over lists.',
     },
-  );
-
-  app.post(
-    '/:clientId/agreements',
-    {
-      config: { permission: 'client.manage' },
-      schema: {
-        tags,
-        summary: 'Add an agreement',
-        params: ZClientParams,
-        body: ZCreateAgreementRequest,
-        response: { 201: ZAgreement, 404: ZProblem },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(
-        await createRecord(AGREEMENTS, {
-          db: app.db,
-          orgId: request.auth.orgId,
-          clientId: request.params.clientId,
-          actor: request.auth.actor,
-          values: request.body,
-        }),
-      ),
-  );
-
-  app.patch(
-    '/:clientId/agreements/:agreementId',
-    {
-      config: { permission: 'client.manage' },
-      schema: {
-        tags,
-        summary: 'Change an agreement, or record that it ended',
-        params: ZAgreementParams,
-        body: ZUpdateAgreementRequest,
-        response: { 200: ZAgreement, 404: ZProblem },
-      },
-    },
-    (request) =>
-      updateRecord(AGREEMENTS, {
-        db: app.db,
-        orgId: request.auth.orgId,
-        clientId: request.params.clientId,
-        recordId: request.params.agreementId,
-        actor: request.auth.actor,
-        changes: request.body,
-      }),
-  );
-
-  app.delete(
-    '/:clientId/agreements/:agreementId',
-    {
-      config: { permission: 'client.manage' },
-      schema: {
-        tags,
-        summary: 'Remove an agreement entered by mistake',
-        description: 'To record that an agreement ended, change its status to ended instead.',
-        params: ZAgreementParams,
-        response: { 204: z.undefined(), 404: ZProblem },
-      },
-    },
-    async (request, reply) => {
-      await deleteRecord(AGREEMENTS, {
-        db: app.db,
-        orgId: request.auth.orgId,
-        clientId: request.params.clientId,
-        recordId: request.params.agreementId,
-        actor: request.auth.actor,
-      });
-      return reply.status(204).send();
-    },
-  );
-
-  app.post(
-    '/:clientId/managed-systems',
-    {
-      config: { permission: 'client.manage' },
-      schema: {
-        tags,
-        summary: 'Add a managed system',
-        description: 'Its category decides which administration credential the hand-over lists.',
-        params: ZClientParams,
-        body: ZCreateManagedSystemRequest,
-        response: { 201: ZManagedSystem, 404: ZProblem },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(
-        await createRecord(MANAGED_SYSTEMS, {
-          db: app.db,
-          orgId: request.auth.orgId,
-          clientId: request.params.clientId,
-          actor: request.auth.actor,
-          values: request.body,
-        }),
-      ),
-  );
-
-  app.patch(
-    '/:clientId/managed-systems/:managedSystemId',
-    {
-      config: { permission: 'client.manage' },
-      schema: {
-        tags,
-        summary: 'Change a managed system',
-        params: ZManagedSystemParams,
-        body: ZUpdateManagedSystemRequest,
-        response: { 200: ZManagedSystem, 404: ZProblem },
-      },
-    },
-    (request) =>
-      updateRecord(MANAGED_SYSTEMS, {
-        db: app.db,
-        orgId: request.auth.orgId,
-        clientId: request.params.clientId,
-        recordId: request.params.managedSystemId,
-        actor: request.auth.actor,
-        changes: request.body,
-      }),
-  );
-
-  app.delete(
-    '/:clientId/managed-systems/:managedSystemId',
-    {
-      config: { permission: 'client.manage' },
-      schema: {
-        tags,
-        summary: 'Remove a managed system',
-        params: ZManagedSystemParams,
-        response: { 204: z.undefined(), 404: ZProblem },
-      },
-    },
-    async (request, reply) => {
-      await deleteRecord(MANAGED_SYSTEMS, {
-        db: app.db,
-        orgId: request.auth.orgId,
-        clientId: request.params.clientId,
-        recordId: request.params.managedSystemId,
-        actor: request.auth.actor,
-      });
-      return reply.status(204).send();
-    },
-  );
+  });
 };

@@ -66,10 +66,7 @@ describe('PUT /api/v1/organisation/personalisation', () => {
       .select()
       .from(auditEvents)
       .where(
-        and(
-          eq(auditEvents.orgId, admin.orgId),
-          eq(auditEvents.action, 'update_personalisation'),
-        ),
+        and(eq(auditEvents.orgId, admin.orgId), eq(auditEvents.action, 'update_personalisation')),
       );
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: admin.userId, after: personalisation });

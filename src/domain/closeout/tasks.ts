@@ -46,15 +46,42 @@ function findWorkableTask(
   return task;
 }
 
+/** An open task the actor may settle, with its definition (absent for a win-back check-in). */
+function openTask(closeout: Closeout, taskId: string, context: EngineContext) {
+  requireWorkable(closeout);
+  const task = findWorkableTask(closeout, taskId, context);
+  if (task.status !== 'open') throw illegal(`"${task.name}" is already ${task.status}.`);
+  const source = context.definition.tasks.find((candidate) => candidate.key === task.taskKey);
+  return { task, source };
+}
+
+function settle(
+  closeout: Closeout,
+  task: CloseoutTask,
+  context: EngineContext,
+  outcome: Pick<CloseoutTask, 'status'> & Partial<Pick<CloseoutTask, 'evidence' | 'waiverReason'>>,
+): Closeout {
+  return {
+    ...closeout,
+    tasks: replacePart(
+      closeout.tasks,
+      (candidate) => candidate.id === task.id,
+      (current) => ({
+        ...current,
+        ...outcome,
+        completedAt: context.now,
+        completedBy: actorName(context.actor),
+      }),
+    ),
+  };
+}
+
 export function completeTask(
   closeout: Closeout,
   input: { taskId: string; evidence: string },
   context: EngineContext,
 ): Closeout {
-  requireWorkable(closeout);
-  const task = findWorkableTask(closeout, input.taskId, context);
-  if (task.status !== 'open') throw illegal(`"${task.name}" is already ${task.status}.`);
-  const source = context.definition.tasks.find((candidate) => candidate.key === task.taskKey);
+  const { task, source } = openTask(closeout, input.taskId, context);
   if (source?.completedWhen !== undefined) {
     throw illegal(`"${task.name}" completes itself when the step it tracks is recorded.`);
   }
@@ -64,20 +91,7 @@ export function completeTask(
       `"${task.name}" needs evidence: say what was done and where it is recorded.`,
     );
   }
-  return {
-    ...closeout,
-    tasks: replacePart(
-      closeout.tasks,
-      (candidate) => candidate.id === task.id,
-      (current) => ({
-        ...current,
-        status: 'done',
-        completedAt: context.now,
-        completedBy: actorName(context.actor),
-        evidence: input.evidence,
-      }),
-    ),
-  };
+  return settle(closeout, task, context, { status: 'done', evidence: input.evidence });
 }
 
 export function waiveTask(
@@ -85,28 +99,12 @@ export function waiveTask(
   input: { taskId: string; reason: string },
   context: EngineContext,
 ): Closeout {
-  requireWorkable(closeout);
-  const task = findWorkableTask(closeout, input.taskId, context);
-  if (task.status !== 'open') throw illegal(`"${task.name}" is already ${task.status}.`);
-  const source = context.definition.tasks.find((candidate) => candidate.key === task.taskKey);
+  const { task, source } = openTask(closeout, input.taskId, context);
   if (source?.gate) {
     throw illegal(`"${task.name}" is a gate of the process and cannot be waived.`);
   }
   if (input.reason.trim() === '') throw invalid('reason', 'Say why the task is waived.');
-  return {
-    ...closeout,
-    tasks: replacePart(
-      closeout.tasks,
-      (candidate) => candidate.id === task.id,
-      (current) => ({
-        ...current,
-        status: 'waived',
-        completedAt: context.now,
-        completedBy: actorName(context.actor),
-        waiverReason: input.reason,
-      }),
-    ),
-  };
+  return settle(closeout, task, context, { status: 'waived', waiverReason: input.reason });
 }
 
 export function assignTask(

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,21 @@ describe('closeout serve', () => {
     server.kill('SIGTERM');
     expect(await exited(server)).toBe(0);
     expect(existsSync(join(dataDir, 'closeout.lock'))).toBe(false);
+  });
+
+  it('says so when the port is taken, and leaves the data directory free', async () => {
+    const blocker = createServer();
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as AddressInfo).port)),
+    );
+    try {
+      const refused = await runCli(['serve', '--port', String(port)], env);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`Port ${port} is in use`);
+      expect(existsSync(join(dataDir, 'closeout.lock'))).toBe(false);
+    } finally {
+      blocker.close();
+    }
   });
 
   it('prints no new password on a later start', async () => {

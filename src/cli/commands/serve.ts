@@ -2,6 +2,7 @@ import { openDatabase } from '../../db/connection.js';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { ensureOrganisation } from '../../server/setup/ensure-organisation.js';
+import { CliError } from '../output.js';
 
 /** Starts the server on one port (the API and its documentation) until stopped. */
 export async function serve(options: { port?: number; host?: string }): Promise<void> {
@@ -30,8 +31,9 @@ export async function serve(options: { port?: number; host?: string }): Promise<
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   try {
-    const firstRun = await ensureOrganisation({ db: database.db });
+    // Listening first: a port in use must not cost the first administrator's only printed password.
     await app.listen({ port: config.port, host: config.host });
+    const firstRun = await ensureOrganisation({ db: database.db });
     const where =
       database.kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL';
     const lines = [
@@ -57,6 +59,11 @@ export async function serve(options: { port?: number; host?: string }): Promise<
   } catch (error) {
     await app.close();
     await database.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new CliError(
+        `Port ${config.port} is in use by another program: stop it, or choose another port with --port or CLOSEOUT_PORT.`,
+      );
+    }
     throw error;
   }
 }

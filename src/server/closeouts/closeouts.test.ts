@@ -614,3 +614,17 @@ describe('reading a closeout', () => {
     expect((await read()).json().client.name).toBe('Fabrikam Dental Group');
   });
 });
+
+describe('actions without a body', () => {
+  it('accept a request with no body at all', async () => {
+    const { client } = await clientWithOpenTickets(0);
+    const driver = await openFor(client.id);
+    const response = await testApp.app.inject({
+      method: 'POST',
+      url: `/api/v1/closeouts/${driver.closeout.id}/acknowledge-notice`,
+      headers: { ...accountManager.headers, 'if-match': `"${driver.closeout.version}"` },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().acknowledgedAt).not.toBeNull();
+  });
+});

@@ -316,7 +316,11 @@ export const ZDecideRetentionRequest = z.object({
   rationale: ZText(4000).default(''),
 });
 
-export const ZNoteRequest = z.object({ note: ZText(4000).default('') });
+/** Actions that need nothing but may carry a note; the body may be left out altogether. */
+export const ZNoteRequest = z
+  .object({ note: ZText(4000).default('') })
+  .nullish()
+  .transform((body) => body ?? { note: '' });
 
 export const ZAddSipActionRequest = z.object({
   description: ZRequiredText(1000),

@@ -1,11 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/connection.js';
+import { refusingDuplicates } from '../../db/errors.js';
 import { recordAuditEvents } from '../../db/repositories/audit.js';
 import { agreements, clientReturns, clients, closeouts } from '../../db/schema.js';
 import { toIsoDate } from '../../domain/calendar.js';
 import { AppError, invalid } from '../../domain/errors.js';
 import type { Actor } from '../../domain/model.js';
-import { refusingDuplicates } from './conflicts.js';
 import { presentAgreement } from './present.js';
 import type { TClientDetail, TRecordReturnRequest } from './schema.js';
 import { getClientDetail, requireClient } from './service.js';

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database, DbExecutor } from '../../db/connection.js';
+import { refusingDuplicates } from '../../db/errors.js';
 import { recordAuditEvents } from '../../db/repositories/audit.js';
+import { loadClientAgreements } from '../../db/repositories/client-records.js';
 import {
   agreements,
   clientReturns,
@@ -18,8 +20,7 @@ import {
 } from '../../domain/agreements.js';
 import { notFound } from '../../domain/errors.js';
 import type { Actor } from '../../domain/model.js';
-import { clientAgreements } from '../closeouts/service.js';
-import { externalIdTaken, refusingDuplicates } from './conflicts.js';
+import { externalIdTaken } from './conflicts.js';
 import { presentAgreement, presentContact, presentManagedSystem } from './present.js';
 import type {
   TClientDetail,
@@ -317,7 +318,7 @@ export async function previewEarliestTermination(options: {
 }): Promise<TEarliestTermination> {
   const { db, orgId, clientId, noticeReceivedOn } = options;
   await requireClient(db, orgId, clientId);
-  const clientAgreementList = await clientAgreements(db, orgId, clientId);
+  const clientAgreementList = await loadClientAgreements(db, orgId, clientId);
   return {
     noticeReceivedOn,
     earliestTerminationDate: earliestTerminationDate(clientAgreementList, noticeReceivedOn),

@@ -95,6 +95,16 @@ function openFor(clientId: string, trigger = 'client_notice') {
   });
 }
 
+/** Opens a closeout on a client's notice received on `noticeReceivedOn`, without asserting. */
+function tryOpening(headers: Record<string, string>, clientId: string, noticeReceivedOn: string) {
+  return testApp.app.inject({
+    method: 'POST',
+    url: '/api/v1/closeouts',
+    headers,
+    payload: { clientId, trigger: 'client_notice', noticeReceivedOn, noticeEvidence: 'x' },
+  });
+}
+
 /** Retention → meeting → ticket review: every step through the API. */
 async function throughMeeting(driver: CloseoutDriver) {
   await driver.act(accountManager.headers, 'acknowledge-notice');
@@ -399,17 +409,7 @@ describe('a provider termination', () => {
 describe('refusals', () => {
   it('answers 400 naming the field for a bad body', async () => {
     const { client } = await clientWithOpenTickets(0);
-    const response = await testApp.app.inject({
-      method: 'POST',
-      url: '/api/v1/closeouts',
-      headers: manager.headers,
-      payload: {
-        clientId: client.id,
-        trigger: 'client_notice',
-        noticeReceivedOn: '27/11/2026',
-        noticeEvidence: 'x',
-      },
-    });
+    const response = await tryOpening(manager.headers, client.id, '27/11/2026');
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.json().field).toBe('noticeReceivedOn');
@@ -417,31 +417,11 @@ describe('refusals', () => {
 
   it('answers 400 for a notice date in the future and 409 for a second open closeout', async () => {
     const { client } = await clientWithOpenTickets(0);
-    const future = await testApp.app.inject({
-      method: 'POST',
-      url: '/api/v1/closeouts',
-      headers: manager.headers,
-      payload: {
-        clientId: client.id,
-        trigger: 'client_notice',
-        noticeReceivedOn: isoDay(daysAgo(-3)),
-        noticeEvidence: 'x',
-      },
-    });
+    const future = await tryOpening(manager.headers, client.id, isoDay(daysAgo(-3)));
     expect(future.statusCode).toBe(400);
     expect(future.json().field).toBe('noticeReceivedOn');
     await openFor(client.id);
-    const second = await testApp.app.inject({
-      method: 'POST',
-      url: '/api/v1/closeouts',
-      headers: manager.headers,
-      payload: {
-        clientId: client.id,
-        trigger: 'client_notice',
-        noticeReceivedOn: isoDay(daysAgo(1)),
-        noticeEvidence: 'x',
-      },
-    });
+    const second = await tryOpening(manager.headers, client.id, isoDay(daysAgo(1)));
     expect(second.statusCode).toBe(409);
     expect(second.json().field).toBe('clientId');
   });
@@ -479,34 +459,14 @@ describe('refusals', () => {
       headers: outsider.headers,
     });
     expect(list.json().total).toBe(0);
-    const openForeign = await testApp.app.inject({
-      method: 'POST',
-      url: '/api/v1/closeouts',
-      headers: outsider.headers,
-      payload: {
-        clientId: client.id,
-        trigger: 'client_notice',
-        noticeReceivedOn: isoDay(daysAgo(1)),
-        noticeEvidence: 'x',
-      },
-    });
+    const openForeign = await tryOpening(outsider.headers, client.id, isoDay(daysAgo(1)));
     expect(openForeign.statusCode).toBe(400);
     expect(openForeign.json().field).toBe('clientId');
   });
 
   it('answers 403 to a role the permission matrix does not allow', async () => {
     const { client } = await clientWithOpenTickets(0);
-    const opened = await testApp.app.inject({
-      method: 'POST',
-      url: '/api/v1/closeouts',
-      headers: technician.headers,
-      payload: {
-        clientId: client.id,
-        trigger: 'client_notice',
-        noticeReceivedOn: isoDay(daysAgo(1)),
-        noticeEvidence: 'x',
-      },
-    });
+    const opened = await tryOpening(technician.headers, client.id, isoDay(daysAgo(1)));
     expect(opened.statusCode).toBe(403);
     const driver = await openFor(client.id);
     const decision = await driver.try(accountManager.headers, 'decide-retention', {

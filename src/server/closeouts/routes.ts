@@ -1,8 +1,13 @@
-import { and, eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { clients, managedSystems, organisations } from '../../db/schema.js';
+import {
+  loadClientAgreements,
+  loadClientManagedSystems,
+  loadClientSince,
+  loadClientTickets,
+  loadReasonTaxonomy,
+} from '../../db/repositories/client-records.js';
 import { compileHealthSnapshot } from '../../domain/agreements.js';
 import {
   acceptResponsibility,
@@ -84,8 +89,6 @@ import {
 } from './schema.js';
 import {
   type CloseoutActionOptions,
-  clientAgreements,
-  clientTickets,
   closeoutTimeline,
   expectedVersion,
   getCloseoutDetail,
@@ -289,14 +292,11 @@ export const closeoutRoutes: FastifyPluginAsyncZod = async (app) => {
     params: ZCloseoutParams,
     body: ZNoteRequest,
     perform: () => async (closeout, context, tx) => {
-      const [client] = await tx
-        .select({ clientSince: clients.clientSince })
-        .from(clients)
-        .where(and(eq(clients.orgId, closeout.orgId), eq(clients.id, closeout.clientId)));
+      const { orgId, clientId } = closeout;
       const snapshot = compileHealthSnapshot({
-        clientSince: client!.clientSince,
-        agreements: await clientAgreements(tx, closeout.orgId, closeout.clientId),
-        tickets: await clientTickets(tx, closeout.orgId, closeout.clientId),
+        clientSince: await loadClientSince(tx, orgId, clientId),
+        agreements: await loadClientAgreements(tx, orgId, clientId),
+        tickets: await loadClientTickets(tx, orgId, clientId),
         now: context.now,
       });
       return recordHealthSnapshot(closeout, snapshot);
@@ -312,11 +312,7 @@ export const closeoutRoutes: FastifyPluginAsyncZod = async (app) => {
     perform:
       ({ body }) =>
       async (closeout, _context, tx) => {
-        const [organisation] = await tx
-          .select({ taxonomy: organisations.reasonTaxonomy })
-          .from(organisations)
-          .where(eq(organisations.id, closeout.orgId));
-        return recordReasons(closeout, body, organisation!.taxonomy);
+        return recordReasons(closeout, body, await loadReasonTaxonomy(tx, closeout.orgId));
       },
   });
   action({
@@ -440,7 +436,11 @@ export const closeoutRoutes: FastifyPluginAsyncZod = async (app) => {
     params: ZCloseoutParams,
     body: ZNoteRequest,
     perform: () => async (closeout, context, tx) =>
-      pullTickets(closeout, await clientTickets(tx, closeout.orgId, closeout.clientId), context),
+      pullTickets(
+        closeout,
+        await loadClientTickets(tx, closeout.orgId, closeout.clientId),
+        context,
+      ),
   });
   action({
     path: 'ticket-dispositions',
@@ -500,19 +500,7 @@ export const closeoutRoutes: FastifyPluginAsyncZod = async (app) => {
     params: ZCloseoutParams,
     body: ZNoteRequest,
     perform: () => async (closeout, context, tx) => {
-      const systems = await tx
-        .select({
-          id: managedSystems.id,
-          name: managedSystems.name,
-          category: managedSystems.category,
-        })
-        .from(managedSystems)
-        .where(
-          and(
-            eq(managedSystems.orgId, closeout.orgId),
-            eq(managedSystems.clientId, closeout.clientId),
-          ),
-        );
+      const systems = await loadClientManagedSystems(tx, closeout.orgId, closeout.clientId);
       return addHandoverItems(
         closeout,
         handoverItemsForSystems(systems, closeout.handoverItems),

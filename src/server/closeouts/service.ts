@@ -5,6 +5,7 @@ import type { TProcessDefinition } from '../../blueprint/schema.js';
 import type { Database, DbExecutor } from '../../db/connection.js';
 import { preparedPerDatabase } from '../../db/prepared.js';
 import { listAuditEvents, recordAuditEvents } from '../../db/repositories/audit.js';
+import { loadClientAgreements, loadClientTickets } from '../../db/repositories/client-records.js';
 import {
   insertCloseout,
   loadCloseout,
@@ -13,7 +14,6 @@ import {
   saveCloseout,
 } from '../../db/repositories/closeouts.js';
 import {
-  agreements as agreementsTable,
   clients,
   closeoutMeetings,
   closeouts,
@@ -30,7 +30,7 @@ import {
 } from '../../domain/closeout/index.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { stageOf, unmetClosingGates, unmetStageGates } from '../../domain/gates.js';
-import type { Actor, Agreement, Closeout, Ticket } from '../../domain/model.js';
+import type { Actor, Closeout } from '../../domain/model.js';
 import { isOverdue } from '../../domain/tasks.js';
 import type { RequestAuth } from '../auth/caller.js';
 import { currentDefinition, definitionVersion } from '../process/service.js';
@@ -280,50 +280,6 @@ export async function closeoutTimeline(options: {
 
 // ---- loading what actions need ------------------------------------------------------------------
 
-export async function clientAgreements(
-  db: DbExecutor,
-  orgId: string,
-  clientId: string,
-): Promise<Agreement[]> {
-  const rows = await db
-    .select()
-    .from(agreementsTable)
-    .where(and(eq(agreementsTable.orgId, orgId), eq(agreementsTable.clientId, clientId)));
-  return rows.map((row) => ({
-    id: row.id,
-    clientId: row.clientId,
-    name: row.name,
-    monthlyRecurringRevenue: row.monthlyRecurringRevenue,
-    startDate: row.startDate,
-    termEndDate: row.termEndDate,
-    noticePeriodDays: row.noticePeriodDays,
-    status: row.status,
-    endedOn: row.endedOn,
-  }));
-}
-
-export async function clientTickets(
-  db: DbExecutor,
-  orgId: string,
-  clientId: string,
-): Promise<Ticket[]> {
-  const rows = await db
-    .select()
-    .from(ticketsTable)
-    .where(and(eq(ticketsTable.orgId, orgId), eq(ticketsTable.clientId, clientId)));
-  return rows.map((row) => ({
-    id: row.id,
-    clientId: row.clientId,
-    number: row.number,
-    title: row.title,
-    status: row.status,
-    openedAt: row.openedAt.toISOString(),
-    closedAt: row.closedAt?.toISOString() ?? null,
-    slaBreached: row.slaBreached,
-    satisfaction: row.satisfaction,
-  }));
-}
-
 /** An owner or assignee must be an active user of the same organisation. */
 export async function requireActiveUser(
   db: DbExecutor,
@@ -406,7 +362,7 @@ export async function openCloseoutForClient(options: {
         noticeEvidence: request.noticeEvidence,
         ownerUserId: request.ownerUserId ?? auth.userId,
       },
-      await clientAgreements(tx, auth.orgId, client.id),
+      await loadClientAgreements(tx, auth.orgId, client.id),
       context,
     );
     await insertCloseout(tx, closeout);
@@ -561,7 +517,7 @@ export async function syncClientTicketReview(options: {
   if (open === undefined) return;
   const before = await requireCloseout(tx, orgId, open.id);
   if (before.ticketsPulledAt === null) return;
-  const tickets = await clientTickets(tx, orgId, clientId);
+  const tickets = await loadClientTickets(tx, orgId, clientId);
   const after = pullTickets(
     before,
     tickets,

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Database, DbExecutor } from '../../db/connection.js';
+import { refusingDuplicates } from '../../db/errors.js';
 import { recordAuditEvents } from '../../db/repositories/audit.js';
 import { clients, tickets } from '../../db/schema.js';
 import { invalid, notFound } from '../../domain/errors.js';
 import type { Actor } from '../../domain/model.js';
-import { externalIdTaken, refusingDuplicates } from '../clients/conflicts.js';
+import { externalIdTaken } from '../clients/conflicts.js';
 import { containing } from '../clients/service.js';
 import { syncClientTicketReview } from '../closeouts/service.js';
 import type {

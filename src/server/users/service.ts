@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database, DbExecutor } from '../../db/connection.js';
+import { refusingDuplicates } from '../../db/errors.js';
 import { recordAuditEvents } from '../../db/repositories/audit.js';
 import { users } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
@@ -36,14 +37,6 @@ const auditView = (row: UserRow) => ({
 
 const emailTaken = () =>
   new AppError('conflict', 'A user with this email address already exists.', { field: 'email' });
-
-/** PostgreSQL's unique_violation, wherever the driver or drizzle put it in the cause chain. */
-const isUniqueViolation = (error: unknown): boolean => {
-  for (let current = error; current instanceof Object; current = (current as Error).cause) {
-    if ((current as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-};
 
 const findUserRow = async (
   db: DbExecutor,
@@ -102,37 +95,36 @@ export const createUser = async (options: {
   const { db, orgId, name, password, roles, actor = SETUP_ACTOR } = options;
   const email = options.email.trim().toLowerCase();
   const passwordHash = await hashPassword(password);
-  try {
-    return await db.transaction(async (tx) => {
-      const [taken] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(sql`lower(${users.email})`, email))
-        .limit(1);
-      if (taken !== undefined) throw emailTaken();
-      const [row] = await tx
-        .insert(users)
-        .values({ orgId, name: name.trim(), email, passwordHash, roles })
-        .returning();
-      await recordAuditEvents(tx, [
-        {
-          orgId,
-          closeoutId: null,
-          entityType: 'user',
-          entityId: row!.id,
-          action: 'create_user',
-          actor,
-          before: null,
-          after: auditView(row!),
-        },
-      ]);
-      return presentUser(row!);
-    });
-  } catch (error) {
-    // Two administrators adding the same address at once: the unique index decides.
-    if (!(error instanceof AppError) && isUniqueViolation(error)) throw emailTaken();
-    throw error;
-  }
+  // Two administrators adding the same address at once: the unique index decides.
+  return refusingDuplicates(
+    () =>
+      db.transaction(async (tx) => {
+        const [taken] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(sql`lower(${users.email})`, email))
+          .limit(1);
+        if (taken !== undefined) throw emailTaken();
+        const [row] = await tx
+          .insert(users)
+          .values({ orgId, name: name.trim(), email, passwordHash, roles })
+          .returning();
+        await recordAuditEvents(tx, [
+          {
+            orgId,
+            closeoutId: null,
+            entityType: 'user',
+            entityId: row!.id,
+            action: 'create_user',
+            actor,
+            before: null,
+            after: auditView(row!),
+          },
+        ]);
+        return presentUser(row!);
+      }),
+    emailTaken,
+  );
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { todayUtc } from '../clock.js';
 import { ZProblem } from '../problem.js';
 import { registerRecordRoutes } from './record-routes.js';
 import { AGREEMENTS, CONTACTS, MANAGED_SYSTEMS } from './records.js';
@@ -35,8 +36,6 @@ import {
 } from './service.js';
 
 const tags = ['Clients'];
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -165,7 +164,7 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
         clientId: request.params.clientId,
         request: request.body,
         actor: request.auth.actor,
-        today: today(),
+        today: todayUtc(),
       });
       return reply.status(201).send(client);
     },

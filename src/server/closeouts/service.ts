@@ -33,6 +33,7 @@ import { stageOf, unmetClosingGates, unmetStageGates } from '../../domain/gates.
 import type { Actor, Closeout } from '../../domain/model.js';
 import { isOverdue } from '../../domain/tasks.js';
 import type { RequestAuth } from '../auth/caller.js';
+import { todayUtc } from '../clock.js';
 import { currentDefinition, definitionVersion } from '../process/service.js';
 import {
   CloseoutDetailCache,
@@ -47,8 +48,6 @@ import type {
 } from './schema.js';
 import { ZCloseoutDetail } from './schema.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 // ---- reading ---------------------------------------------------------------------------------
 
 export function presentCloseout(
@@ -57,7 +56,7 @@ export function presentCloseout(
   clientName: string,
 ): TCloseoutDetail {
   const { stage, index } = stageOf(definition, closeout.stage);
-  const now = today();
+  const now = todayUtc();
   const isOpen = closeout.status === 'open';
   return {
     ...closeout,
@@ -116,7 +115,7 @@ async function detailFreshness(
   const [row] = await freshnessStatement(db).execute({ orgId, closeoutId });
   return row === undefined
     ? null
-    : { version: row.version, clientUpdatedAt: row.clientUpdatedAt.getTime(), day: today() };
+    : { version: row.version, clientUpdatedAt: row.clientUpdatedAt.getTime(), day: todayUtc() };
 }
 
 /**
@@ -178,7 +177,7 @@ export async function listCloseouts(options: {
   const where = and(...conditions);
   const descending = query.sort.startsWith('-');
   const sortColumn = SORTS[query.sort.replace('-', '') as keyof typeof SORTS];
-  const now = today();
+  const now = todayUtc();
 
   const taskCounts = db
     .select({

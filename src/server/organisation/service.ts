@@ -83,7 +83,7 @@ export const replaceReasonTaxonomy = async (options: {
     const removed = before.reasonTaxonomy.filter((reason) => !keptKeys.has(reason.key));
     if (removed.length > 0) {
       const removedKeys = removed.map((reason) => reason.key);
-      const [user] = await tx
+      const [closeoutUsingOne] = await tx
         .select({
           reference: closeouts.reference,
           primary: closeouts.primaryReason,
@@ -100,13 +100,15 @@ export const replaceReasonTaxonomy = async (options: {
           ),
         )
         .limit(1);
-      if (user !== undefined) {
+      if (closeoutUsingOne !== undefined) {
         const used = removed.find(
-          (reason) => reason.key === user.primary || user.contributing.includes(reason.key),
+          (reason) =>
+            reason.key === closeoutUsingOne.primary ||
+            closeoutUsingOne.contributing.includes(reason.key),
         )!;
         throw new AppError(
           'conflict',
-          `The reason "${used.label}" is recorded on closeout ${user.reference}; retire it instead of removing it.`,
+          `The reason "${used.label}" is recorded on closeout ${closeoutUsingOne.reference}; retire it instead of removing it.`,
           { field: 'reasons' },
         );
       }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { todayUtc } from '../clock.js';
 import { ZListTasksQuery, ZTaskPage } from './schema.js';
 import { listTasks } from './service.js';
 
@@ -24,7 +25,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         orgId: request.auth.orgId,
         userId: request.auth.userId,
         query: request.query,
-        today: new Date().toISOString().slice(0, 10),
+        today: todayUtc(),
       }),
   );
 };

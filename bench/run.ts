@@ -4,12 +4,14 @@
  *
  * - GET /api/v1/closeouts/{id} (full detail) reaches at least 50% of the requests per second of
  *   GET /api/health on the same server, measured side by side with autocannon in one run;
- * - GET /api/v1/kpis over all history answers in under 100 ms (median).
+ * - GET /api/v1/kpis over all history answers in under 100 ms (median);
+ * - the web app's initial JS is at most 300 KB gzipped (from the build, `npm run build`).
  *
  * BENCH_DATABASE_URL names the server (default: the local test server); the benchmark creates
  * and drops its own database `closeout_bench` there.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
@@ -20,6 +22,9 @@ import { BENCHMARK_DEMO_SCALE } from '../src/demo/generate.js';
 import { loadDemo } from '../src/demo/load.js';
 import { createApiToken } from '../src/server/auth/api-tokens/service.js';
 import { staffRolesOf } from '../src/server/auth/caller.js';
+import { INITIAL_JS_TARGET_BYTES, measureWebBundle } from './web-bundle.js';
+
+const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -182,6 +187,7 @@ async function main(): Promise<void> {
     );
 
     const ratio = closeout.rps / health.rps;
+    const bundle = measureWebBundle(join(ROOT, 'dist', 'web'));
     const rows = [
       ['GET /api/health', `${health.rps.toFixed(0)} req/s`, `${health.errors} errors`],
       [
@@ -200,13 +206,28 @@ async function main(): Promise<void> {
         `${kpiMedian.toFixed(1)} ms`,
         'target < 100 ms',
       ],
+      [
+        `Web app: initial JS, gzipped (${bundle.initialFiles} files)`,
+        `${kib(bundle.initialJsBytes)} KB`,
+        'target ≤ 300 KB',
+      ],
+      [
+        'Web app: the dashboard’s own JS on top, gzipped',
+        `${kib(bundle.dashboardExtraJsBytes)} KB`,
+        'for information',
+      ],
     ];
     console.log(
       `\n${CONNECTIONS} connections, ${DURATION_SECONDS} s each, one server process on PostgreSQL\n`,
     );
     for (const [what, value, note] of rows)
       console.log(`${what!.padEnd(70)} ${value!.padStart(12)}   ${note}`);
-    const met = ratio >= 0.5 && kpiMedian < 100 && health.errors === 0 && closeout.errors === 0;
+    const met =
+      ratio >= 0.5 &&
+      kpiMedian < 100 &&
+      health.errors === 0 &&
+      closeout.errors === 0 &&
+      bundle.initialJsBytes <= INITIAL_JS_TARGET_BYTES;
     console.log(`\n${met ? 'All targets met.' : 'A target was MISSED.'}`);
     process.exitCode = met ? 0 : 1;
   } finally {

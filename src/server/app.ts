@@ -18,15 +18,16 @@ import { clientRoutes } from './clients/routes.js';
 import { closeoutRoutes } from './closeouts/routes.js';
 import type { ServerConfig } from './config.js';
 import { healthRoutes } from './health/routes.js';
-import { homeRoutes } from './home/routes.js';
 import { kpiRoutes } from './kpis/routes.js';
 import { registerOpenApi } from './openapi.js';
 import { organisationRoutes } from './organisation/routes.js';
 import { registerProblemHandling } from './problem.js';
 import { processRoutes } from './process/routes.js';
+import { setupRoutes } from './setup/routes.js';
 import { taskRoutes } from './tasks/routes.js';
 import { ticketRoutes } from './tickets/routes.js';
 import { userRoutes } from './users/routes.js';
+import { webRoutes } from './web/routes.js';
 
 /**
  * The HTTP server. Each API resource is a folder with `routes.ts` (a FastifyPluginAsyncZod:
@@ -74,18 +75,19 @@ export const buildApp = async ({ db, config }: BuildAppOptions): Promise<App> =>
   await app.register(fastifyCookie);
   await registerOpenApi(app, { version: config.version });
 
-  await app.register(homeRoutes);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: `${API_PREFIX}/auth` });
   await app.register(apiTokenRoutes, { prefix: `${API_PREFIX}/api-tokens` });
   await app.register(userRoutes, { prefix: `${API_PREFIX}/users` });
   await app.register(organisationRoutes, { prefix: `${API_PREFIX}/organisation` });
+  await app.register(setupRoutes, { prefix: `${API_PREFIX}/setup` });
   await app.register(closeoutRoutes, { prefix: `${API_PREFIX}/closeouts` });
   await app.register(clientRoutes, { prefix: `${API_PREFIX}/clients` });
   await app.register(ticketRoutes, { prefix: `${API_PREFIX}/tickets` });
   await app.register(taskRoutes, { prefix: `${API_PREFIX}/tasks` });
   await app.register(kpiRoutes, { prefix: `${API_PREFIX}/kpis` });
   await app.register(processRoutes, { prefix: `${API_PREFIX}/process` });
+  await app.register(webRoutes);
 
   return app;
 };

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { APP_VERSION, loadConfig } from './config.js';
 
@@ -13,7 +14,14 @@ describe('loadConfig', () => {
       trustProxy: false,
       logLevel: 'info',
       version: APP_VERSION,
+      webDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     });
+  });
+
+  it('serves the web app from CLOSEOUT_WEB_DIR when it is set', () => {
+    expect(loadConfig({ env: { CLOSEOUT_WEB_DIR: '/srv/closeout/web' } }).webDir).toBe(
+      '/srv/closeout/web',
+    );
   });
 
   it('reads the environment, and marks cookies Secure behind an https address', () => {

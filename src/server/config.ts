@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 
@@ -22,6 +23,7 @@ const ZServerEnvironment = z.object({
   CLOSEOUT_PUBLIC_URL: z.url().optional(),
   CLOSEOUT_TRUST_PROXY: ZFlag.default(false),
   LOG_LEVEL: ZLogLevel.default('info'),
+  CLOSEOUT_WEB_DIR: z.string().min(1).optional(),
 });
 
 export type LogLevel = z.infer<typeof ZLogLevel>;
@@ -40,6 +42,8 @@ export type ServerConfig = {
   trustProxy: boolean;
   logLevel: LogLevel;
   version: string;
+  /** The built web app (`vite build`): served at the root, with every unknown page its index. */
+  webDir: string;
 };
 
 const readVersion = (): string => {
@@ -51,6 +55,9 @@ const readVersion = (): string => {
 };
 
 export const APP_VERSION = readVersion();
+
+/** Where `npm run build` puts the web app, from src/server (tsx, vitest) and dist/server alike. */
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export type LoadConfigOptions = {
   env?: Record<string, string | undefined>;
@@ -91,6 +98,7 @@ export const loadConfig = ({
     trustProxy: values.CLOSEOUT_TRUST_PROXY,
     logLevel: values.LOG_LEVEL,
     version: APP_VERSION,
+    webDir: values.CLOSEOUT_WEB_DIR ?? DEFAULT_WEB_DIR,
     ...overrides,
   };
 };

@@ -3,8 +3,8 @@ import {
   hasZodFastifySchemaValidationErrors,
   type ZodFastifySchemaValidationError,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, ERROR_CODES, type ErrorCode } from '../domain/errors.js';
+import { type TFieldError, type TProblem, ZProblem } from './problem-schema.js';
 
 /**
  * The one place that turns errors into HTTP responses: RFC 9457 problem documents
@@ -32,33 +32,6 @@ const TITLES: Record<ErrorCode, string> = {
   locked: 'Locked',
   internal: 'Something went wrong',
 };
-
-const ERROR_CODE_NAMES = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
-
-export const ZFieldError = z.object({ field: z.string(), message: z.string() });
-export type TFieldError = z.infer<typeof ZFieldError>;
-
-export const ZUnmetGate = z.object({
-  gate: z.string(),
-  name: z.string(),
-  message: z.string(),
-  missing: z.array(z.string()),
-  tasks: z.array(z.string()),
-});
-
-export const ZProblem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    code: z.enum(ERROR_CODE_NAMES),
-    field: z.string().optional(),
-    errors: z.array(ZFieldError).optional(),
-    unmetGates: z.array(ZUnmetGate).optional(),
-  })
-  .meta({ id: 'Problem', description: 'An RFC 9457 problem document.' });
-export type TProblem = z.infer<typeof ZProblem>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

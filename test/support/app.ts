@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Database, DatabaseKind } from '../../src/db/connection.js';
 import type { StaffRole } from '../../src/domain/model.js';
 import type { App } from '../../src/server/app.js';
@@ -19,8 +21,11 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
+/** API tests never depend on whether the web app happens to be built. */
+const NO_WEB_BUILD = join(tmpdir(), 'closeout-tests-without-a-web-build');
+
 export const testConfig = (overrides: Partial<ServerConfig> = {}): ServerConfig =>
-  loadConfig({ env: {}, overrides: { logLevel: 'silent', ...overrides } });
+  loadConfig({ env: {}, overrides: { logLevel: 'silent', webDir: NO_WEB_BUILD, ...overrides } });
 
 export type CreateTestAppOptions = {
   config?: Partial<ServerConfig>;

@@ -1,7 +1,7 @@
 import type { FastifyTypeProviderDefault } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../app.js';
-import { ZProblem } from '../problem.js';
+import { ZProblem } from '../problem-schema.js';
 import {
   type AGREEMENTS,
   type CONTACTS,

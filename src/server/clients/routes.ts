@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { todayUtc } from '../clock.js';
-import { ZProblem } from '../problem.js';
+import { ZProblem } from '../problem-schema.js';
 import { registerRecordRoutes } from './record-routes.js';
 import { AGREEMENTS, CONTACTS, MANAGED_SYSTEMS } from './records.js';
 import { recordClientReturn } from './returns.js';

@@ -45,7 +45,7 @@ import {
 } from '../../domain/closeout/index.js';
 import { handoverItemsForSystems } from '../../domain/handover.js';
 import type { Permission } from '../auth/permissions.js';
-import { ZProblem } from '../problem.js';
+import { ZProblem } from '../problem-schema.js';
 import type { SerialisedDetail } from './detail-cache.js';
 import {
   type TCloseoutDetail,

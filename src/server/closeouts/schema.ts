@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZLane, ZTrigger } from '../../blueprint/schema.js';
+import { ZUnmetGate } from '../problem-schema.js';
 
 /**
  * The closeout API's contract: request bodies and responses. Shared with the web app, so it
@@ -20,14 +21,6 @@ export const ZRetentionDecision = z.enum([
 ]);
 
 // ---- responses -------------------------------------------------------------------------------
-
-export const ZUnmetGate = z.object({
-  gate: z.string(),
-  name: z.string(),
-  message: z.string(),
-  missing: z.array(z.string()),
-  tasks: z.array(z.string()),
-});
 
 export const ZHealthSnapshot = z.object({
   compiledAt: ZMoment,

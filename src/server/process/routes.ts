@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZProblem } from '../problem.js';
+import { ZProblem } from '../problem-schema.js';
 import {
   ZDefinitionVersionList,
   ZDefinitionVersionParams,

@@ -1,0 +1,100 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../../src/db/connection.js';
+import { type DemoLoadResult, loadDemo } from '../../../src/demo/load.js';
+
+/**
+ * The product as a user gets it: the built server (`dist/`, with the built web app) started as
+ * its own process on a fresh embedded database that holds the demo MSP.
+ */
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+
+export type RunningServer = {
+  url: string;
+  demo: DemoLoadResult;
+  /** The demo user with this role, to sign in as. */
+  userWithRole(role: string): { email: string; password: string; name: string };
+  stop(): Promise<void>;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address !== null ? resolve(address.port) : reject(),
+      );
+    });
+  });
+}
+
+async function waitForHealth(url: string, server: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) {
+      throw new Error(`The server stopped (exit ${server.exitCode}):\n${output()}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The server did not become healthy:\n${output()}`);
+}
+
+export async function startServer(): Promise<RunningServer> {
+  if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
+    throw new Error('Build first: `npm run build` (npm run test:browser does).');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'closeout-browser-'));
+  const database = await openDatabase({ dataDir });
+  let demo: DemoLoadResult;
+  try {
+    demo = await loadDemo({ db: database.db });
+  } finally {
+    await database.close();
+  }
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let output = '';
+  const server = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], {
+    env: { ...process.env, CLOSEOUT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  server.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  await waitForHealth(url, server, () => output);
+
+  return {
+    url,
+    demo,
+    userWithRole(role) {
+      const user = demo.signIns.find((signIn) => signIn.roles.includes(role as never));
+      if (user === undefined) throw new Error(`The demo has no user with the role ${role}.`);
+      return { email: user.email, name: user.name, password: demo.password };
+    },
+    async stop() {
+      if (server.exitCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -2,15 +2,13 @@ import { isValid } from 'date-fns';
 import { invalid } from './errors.js';
 import { utcMoment } from './kpis/calendar.js';
 import { closeoutsByOutcome, closeoutsByTrigger, openCloseoutsByStage } from './kpis/counts.js';
-import { deactivationIssues } from './kpis/deactivation-issues.js';
 import { kpiDefinitions } from './kpis/definitions.js';
 import type { KpiClient, KpiCloseout, KpiPeriod, KpiReturn } from './kpis/inputs.js';
-import { mrrLostAndSaved } from './kpis/mrr.js';
 import { daysNoticeToClose } from './kpis/notice-to-close.js';
 import { reasonsBreakdown } from './kpis/reasons.js';
 import { type TKpiReport, ZKpiPeriod } from './kpis/report-schema.js';
-import { clientRetentionRate, logoRetention } from './kpis/retention.js';
-import { clientReturnRate } from './kpis/return-rate.js';
+import { logoRetention } from './kpis/retention.js';
+import { trendFigures } from './kpis/trend.js';
 import type { IsoDateTime } from './model.js';
 
 export { closeoutsByOutcome, closeoutsByTrigger, openCloseoutsByStage } from './kpis/counts.js';
@@ -23,12 +21,13 @@ export type {
   KpiPeriod,
   KpiReturn,
 } from './kpis/inputs.js';
-export { mrrLostAndSaved } from './kpis/mrr.js';
+export { mrrAtRisk, mrrLostAndSaved } from './kpis/mrr.js';
 export { daysNoticeToClose } from './kpis/notice-to-close.js';
 export { reasonsBreakdown } from './kpis/reasons.js';
 export * from './kpis/report-schema.js';
 export { clientRetentionRate, logoRetention } from './kpis/retention.js';
 export { clientReturnRate, RETURN_WINDOWS_MONTHS } from './kpis/return-rate.js';
+export { computeKpiTrend, trendFigures, trendMonths } from './kpis/trend.js';
 
 export type KpiReportInput = {
   closeouts: KpiCloseout[];
@@ -72,15 +71,8 @@ export function computeKpiReport(input: KpiReportInput): TKpiReport {
   return {
     period: { from: period.from, to: period.to },
     asOf: utcMoment(now).toISOString(),
-    deactivationIssues: deactivationIssues({
-      closeouts,
-      period,
-      windowDays: deactivationIssueWindowDays,
-    }),
-    clientRetention: clientRetentionRate({ closeouts, period }),
+    ...trendFigures({ closeouts, returns, period, now, deactivationIssueWindowDays }),
     logoRetention: logoRetention({ clients, closeouts, returns, period }),
-    clientReturn: clientReturnRate({ closeouts, returns, period, now }),
-    mrr: mrrLostAndSaved({ closeouts, period }),
     reasons: reasonsBreakdown({ closeouts, period }),
     daysNoticeToClose: daysNoticeToClose({ closeouts, period }),
     closeoutsByTrigger: closeoutsByTrigger({ closeouts, period }),

@@ -53,6 +53,13 @@ export function kpiDefinitions({
       unit: 'currency',
     },
     {
+      key: 'mrr_at_risk',
+      name: 'MRR at Risk',
+      definition:
+        'The monthly recurring revenue at risk of the closeouts still open at the end of the period: opened by then and not yet ended retained, withdrawn or terminated. For a period up to today, every open closeout.',
+      unit: 'currency',
+    },
+    {
       key: 'reasons_breakdown',
       name: 'Cancellation Reasons',
       definition:

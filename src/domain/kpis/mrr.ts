@@ -1,7 +1,8 @@
-import { endedIn } from './calendar.js';
+import type { IsoDate } from '../model.js';
+import { endedIn, utcDayOf } from './calendar.js';
 import type { KpiCloseout, KpiPeriod } from './inputs.js';
 import { sumMoney } from './numbers.js';
-import type { TMrrKpi } from './report-schema.js';
+import type { TMrrAtRiskKpi, TMrrKpi } from './report-schema.js';
 
 /** MRR at risk of the closeouts that ended in the period: lost when terminated, else saved. */
 export function mrrLostAndSaved({
@@ -20,4 +21,23 @@ export function mrrLostAndSaved({
       ended.filter((closeout) => closeout.status !== 'terminated').map((c) => c.mrrAtRisk),
     ),
   };
+}
+
+/**
+ * The closeouts still open at the end of a UTC day, with their MRR at risk: opened by then and
+ * not ended that day or before. At the end of today that is every open closeout.
+ */
+export function mrrAtRisk({
+  closeouts,
+  on,
+}: {
+  closeouts: KpiCloseout[];
+  on: IsoDate;
+}): TMrrAtRiskKpi {
+  const open = closeouts.filter(
+    (closeout) =>
+      utcDayOf(closeout.openedAt) <= on &&
+      (closeout.endedAt === null || utcDayOf(closeout.endedAt) > on),
+  );
+  return { closeouts: open.length, amount: sumMoney(open.map((closeout) => closeout.mrrAtRisk)) };
 }

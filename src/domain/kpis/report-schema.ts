@@ -71,6 +71,13 @@ export type TClientReturnKpi = z.infer<typeof ZClientReturnKpi>;
 export const ZMrrKpi = z.object({ lost: ZMoney, saved: ZMoney });
 export type TMrrKpi = z.infer<typeof ZMrrKpi>;
 
+export const ZMrrAtRiskKpi = z.object({
+  /** Closeouts open at the end of the period's last day. */
+  closeouts: ZCount,
+  amount: ZMoney,
+});
+export type TMrrAtRiskKpi = z.infer<typeof ZMrrAtRiskKpi>;
+
 export const ZReasonsBreakdown = z.object({
   /** Per primary reason; null gathers closeouts whose primary reason is not recorded yet. */
   primary: z.array(
@@ -109,6 +116,8 @@ export const ZKpiReport = z.object({
   logoRetention: ZLogoRetentionKpi,
   clientReturn: ZClientReturnKpi,
   mrr: ZMrrKpi,
+  /** At the end of the period: with a period up to today, every open closeout. */
+  mrrAtRisk: ZMrrAtRiskKpi,
   reasons: ZReasonsBreakdown,
   daysNoticeToClose: ZDaysNoticeToClose,
   /** Closeouts opened in the period. */
@@ -121,3 +130,26 @@ export const ZKpiReport = z.object({
   definitions: z.array(ZKpi),
 });
 export type TKpiReport = z.infer<typeof ZKpiReport>;
+
+/** The longest trend, in calendar months. */
+export const MAX_TREND_MONTHS = 36;
+
+/** The figures a trend follows month by month, each exactly as the report computes it. */
+export const ZKpiTrendFigures = z.object({
+  deactivationIssues: ZDeactivationIssuesKpi,
+  clientRetention: ZClientRetentionKpi,
+  clientReturn: ZClientReturnKpi,
+  mrr: ZMrrKpi,
+  mrrAtRisk: ZMrrAtRiskKpi,
+});
+export type TKpiTrendFigures = z.infer<typeof ZKpiTrendFigures>;
+
+export const ZKpiTrendPoint = ZKpiTrendFigures.extend({
+  /** The calendar month, YYYY-MM. */
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  /** The month's first day. */
+  from: ZIsoDate,
+  /** The month's last day, or the trend's last day in its final month. */
+  to: ZIsoDate,
+});
+export type TKpiTrendPoint = z.infer<typeof ZKpiTrendPoint>;

@@ -8,7 +8,7 @@ import {
 } from '../../../test/support/factories.js';
 import { insertCloseout } from '../../db/repositories/closeouts.js';
 import type { Closeout } from '../../domain/model.js';
-import type { TKpiReportResponse } from './schema.js';
+import type { TKpiReportResponse, TKpiTrendResponse } from './schema.js';
 
 let testApp: TestApp;
 let executive: Staff;
@@ -173,6 +173,7 @@ describe('GET /api/v1/kpis', () => {
       ],
     });
     expect(report.mrr).toEqual({ lost: 1200, saved: 800 });
+    expect(report.mrrAtRisk).toEqual({ closeouts: 1, amount: 700 });
     expect(report.reasons).toEqual({
       primary: [
         { reason: 'price', closeouts: 2, mrrAtRisk: 1500 },
@@ -236,6 +237,14 @@ describe('GET /api/v1/kpis', () => {
     expect(report.logoRetention).toEqual({ activeAtStart: 4, activeAtEnd: 4, lost: 0, rate: 1 });
   });
 
+  it('puts at risk the MRR of the closeouts open when the period ends', async () => {
+    const april: TKpiReportResponse = (await getKpis('?from=2022-04-01&to=2022-04-30')).json();
+    expect(april.mrrAtRisk).toEqual({ closeouts: 1, amount: 500 });
+    expect(april.definitions.find((kpi) => kpi.key === 'mrr_at_risk')?.definition).toContain(
+      'still open at the end of the period',
+    );
+  });
+
   it('covers the twelve months up to today by default', async () => {
     const response = await getKpis('');
     expect(response.statusCode).toBe(200);
@@ -269,6 +278,105 @@ describe('GET /api/v1/kpis', () => {
     });
     expect((await getKpis('', technician)).statusCode).toBe(200);
     const anonymous = await testApp.app.inject({ method: 'GET', url: '/api/v1/kpis' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+const getTrend = (query: string, as: Staff = executive) =>
+  testApp.app.inject({ method: 'GET', url: `/api/v1/kpis/trend${query}`, headers: as.headers });
+
+describe('GET /api/v1/kpis/trend', () => {
+  it('gives one point per calendar month, the last one up to the day asked for', async () => {
+    const response = await getTrend('?months=12&to=2022-12-20');
+    expect(response.statusCode, response.body).toBe(200);
+    const trend: TKpiTrendResponse = response.json();
+
+    expect(trend.period).toEqual({ from: '2022-01-01', to: '2022-12-20' });
+    expect(trend.points.map((point) => point.month)).toEqual(
+      Array.from({ length: 12 }, (_, index) => `2022-${String(index + 1).padStart(2, '0')}`),
+    );
+    expect(trend.points[1]).toMatchObject({ from: '2022-02-01', to: '2022-02-28' });
+    expect(trend.points[11]).toMatchObject({ from: '2022-12-01', to: '2022-12-20' });
+
+    expect(trend.points.map((point) => point.mrr.lost)).toEqual([
+      0, 0, 1000, 0, 0, 0, 0, 200, 0, 0, 0, 0,
+    ]);
+    expect(trend.points.map((point) => point.mrr.saved)).toEqual([
+      0, 0, 0, 0, 800, 0, 0, 0, 0, 0, 0, 0,
+    ]);
+    expect(trend.points.map((point) => point.mrrAtRisk.amount)).toEqual([
+      0, 1000, 0, 500, 0, 0, 200, 0, 700, 700, 700, 700,
+    ]);
+    const [, , march, , may] = trend.points;
+    expect(march?.deactivationIssues).toMatchObject({
+      closeouts: 1,
+      issues: 1,
+      shareWithoutIssues: 0,
+    });
+    expect(march?.clientReturn.windows[0]).toEqual({
+      months: 6,
+      eligible: 1,
+      returned: 1,
+      rate: 1,
+    });
+    expect(may?.clientRetention).toEqual({
+      ended: 2,
+      retained: 1,
+      withdrawn: 1,
+      terminated: 0,
+      rate: 1,
+    });
+  });
+
+  it('reads every month exactly as the report over that month', async () => {
+    const trend: TKpiTrendResponse = (await getTrend('?months=9&to=2022-09-30')).json();
+    expect(trend.points).toHaveLength(9);
+    for (const point of trend.points) {
+      const report: TKpiReportResponse = (
+        await getKpis(`?from=${point.from}&to=${point.to}`)
+      ).json();
+      expect(point, point.month).toEqual({
+        month: point.month,
+        from: point.from,
+        to: point.to,
+        deactivationIssues: report.deactivationIssues,
+        clientRetention: report.clientRetention,
+        clientReturn: report.clientReturn,
+        mrr: report.mrr,
+        mrrAtRisk: report.mrrAtRisk,
+      });
+    }
+  });
+
+  it('covers the twelve months up to today by default', async () => {
+    const response = await getTrend('');
+    expect(response.statusCode).toBe(200);
+    const trend: TKpiTrendResponse = response.json();
+    const today = new Date().toISOString().slice(0, 10);
+    expect(trend.points).toHaveLength(12);
+    expect(trend.points.at(-1)).toMatchObject({ month: today.slice(0, 7), to: today });
+    expect(trend.points.at(-1)?.mrrAtRisk).toEqual({ closeouts: 1, amount: 700 });
+  });
+
+  it('refuses a number of months outside 1 to 36, or a day that is not one, naming the field', async () => {
+    for (const months of ['0', '37', 'twelve']) {
+      const response = await getTrend(`?months=${months}`);
+      expect(response.statusCode, months).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'validation', field: 'months' });
+    }
+    const badTo = await getTrend('?to=yesterday');
+    expect(badTo.statusCode).toBe(400);
+    expect(badTo.json().field).toBe('to');
+  });
+
+  it('is readable by every staff role and no one else', async () => {
+    const finance = await createStaff({
+      app: testApp.app,
+      orgId: executive.orgId,
+      roles: ['finance'],
+    });
+    expect((await getTrend('', finance)).statusCode).toBe(200);
+    const anonymous = await testApp.app.inject({ method: 'GET', url: '/api/v1/kpis/trend' });
     expect(anonymous.statusCode).toBe(401);
   });
 });

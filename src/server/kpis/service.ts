@@ -8,15 +8,21 @@ import {
   responsibilityTransfers,
 } from '../../db/schema.js';
 import { invalid } from '../../domain/errors.js';
-import { addMonthsToDay } from '../../domain/kpis/calendar.js';
-import { computeKpiReport, type KpiCloseout, type KpiReturn } from '../../domain/kpis.js';
+import { addMonthsToDay, utcDayOf } from '../../domain/kpis/calendar.js';
+import {
+  computeKpiReport,
+  computeKpiTrend,
+  type KpiCloseout,
+  type KpiReturn,
+} from '../../domain/kpis.js';
 import type { IsoDateTime } from '../../domain/model.js';
 import { currentDefinition } from '../process/service.js';
-import type { TKpiQuery, TKpiReportResponse } from './schema.js';
+import type { TKpiQuery, TKpiReportResponse, TKpiTrendQuery, TKpiTrendResponse } from './schema.js';
 
 /**
- * The KPI report of an organisation. Everything is read with one query per table, whatever the
- * number of closeouts, and computed by the pure KPI functions of the domain.
+ * The KPI report and trend of an organisation. Everything is read with one query per table,
+ * whatever the number of closeouts or months, and computed by the pure KPI functions of the
+ * domain.
  */
 
 /** The period asked for: by default the twelve months up to today. */
@@ -92,6 +98,19 @@ async function loadKpiCloseouts(db: Database, orgId: string): Promise<KpiCloseou
   }));
 }
 
+async function loadKpiReturns(db: Database, orgId: string): Promise<KpiReturn[]> {
+  return db
+    .select({
+      id: clientReturns.id,
+      clientId: clientReturns.clientId,
+      closeoutId: clientReturns.closeoutId,
+      agreementSignedOn: clientReturns.agreementSignedOn,
+      monthlyRecurringRevenue: clientReturns.monthlyRecurringRevenue,
+    })
+    .from(clientReturns)
+    .where(eq(clientReturns.orgId, orgId));
+}
+
 export async function kpiReport(options: {
   db: Database;
   orgId: string;
@@ -99,25 +118,15 @@ export async function kpiReport(options: {
   now: IsoDateTime;
 }): Promise<TKpiReportResponse> {
   const { db, orgId, period, now } = options;
-  const [definition, kpiCloseouts, clientRows, returnRows] = await Promise.all([
+  const [definition, kpiCloseouts, clientRows, returns] = await Promise.all([
     currentDefinition({ db, orgId }),
     loadKpiCloseouts(db, orgId),
     db
       .select({ id: clients.id, clientSince: clients.clientSince })
       .from(clients)
       .where(eq(clients.orgId, orgId)),
-    db
-      .select({
-        id: clientReturns.id,
-        clientId: clientReturns.clientId,
-        closeoutId: clientReturns.closeoutId,
-        agreementSignedOn: clientReturns.agreementSignedOn,
-        monthlyRecurringRevenue: clientReturns.monthlyRecurringRevenue,
-      })
-      .from(clientReturns)
-      .where(eq(clientReturns.orgId, orgId)),
+    loadKpiReturns(db, orgId),
   ]);
-  const returns: KpiReturn[] = returnRows;
   const report = computeKpiReport({
     closeouts: kpiCloseouts,
     clients: clientRows,
@@ -135,4 +144,29 @@ export async function kpiReport(options: {
       definition: text,
     })),
   };
+}
+
+/** The report's main figures for each calendar month up to `to` (today by default). */
+export async function kpiTrend(options: {
+  db: Database;
+  orgId: string;
+  query: TKpiTrendQuery;
+  now: IsoDateTime;
+}): Promise<TKpiTrendResponse> {
+  const { db, orgId, query, now } = options;
+  const [definition, kpiCloseouts, returns] = await Promise.all([
+    currentDefinition({ db, orgId }),
+    loadKpiCloseouts(db, orgId),
+    loadKpiReturns(db, orgId),
+  ]);
+  const to = query.to ?? utcDayOf(now);
+  const points = computeKpiTrend({
+    closeouts: kpiCloseouts,
+    returns,
+    to,
+    months: query.months,
+    now,
+    deactivationIssueWindowDays: definition.deactivationIssueWindowDays,
+  });
+  return { period: { from: points[0]!.from, to }, asOf: new Date(now).toISOString(), points };
 }

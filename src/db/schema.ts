@@ -47,6 +47,8 @@ export const organisations = pgTable('organisations', {
   reasonTaxonomy: jsonb('reason_taxonomy').$type<ReasonTaxonomyEntry[]>().notNull(),
   /** Counter behind the human closeout references (CO-0001, CO-0002, …). */
   closeoutSequence: integer('closeout_sequence').notNull().default(0),
+  /** When an administrator finished the first-run setup; null until then. */
+  setupCompletedAt: moment('setup_completed_at'),
   createdAt: createdAt(),
 });
 

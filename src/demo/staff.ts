@@ -62,6 +62,7 @@ export function buildOrganisation(options: {
     reasonTaxonomy: DEFAULT_REASON_TAXONOMY,
     closeoutSequence: options.closeoutCount,
     createdAt: new Date(options.createdAt),
+    setupCompletedAt: new Date(options.createdAt),
   };
 }
 

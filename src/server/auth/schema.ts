@@ -40,6 +40,8 @@ export const ZOrganisationSummary = z.object({
   id: z.uuid(),
   name: z.string(),
   personalisation: ZPersonalisation,
+  /** False until an administrator has finished the first-run setup (POST /setup). */
+  setupCompleted: z.boolean(),
 });
 export type TOrganisationSummary = z.infer<typeof ZOrganisationSummary>;
 

@@ -155,6 +155,7 @@ export const findSignedInUser = async (options: {
         id: organisations.id,
         name: organisations.name,
         personalisation: organisations.personalisation,
+        setupCompletedAt: organisations.setupCompletedAt,
       },
     })
     .from(users)
@@ -162,7 +163,12 @@ export const findSignedInUser = async (options: {
     .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
     .limit(1);
   if (row === undefined) throw notFound('The signed-in user');
-  return { ...row, roles: options.roles ?? staffRolesOf(row.roles) };
+  const { setupCompletedAt, ...organisation } = row.organisation;
+  return {
+    ...row,
+    roles: options.roles ?? staffRolesOf(row.roles),
+    organisation: { ...organisation, setupCompleted: setupCompletedAt !== null },
+  };
 };
 
 /** The organisation's own names for the roles, for messages that name them. */

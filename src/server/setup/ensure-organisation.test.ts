@@ -44,6 +44,7 @@ describe('ensureOrganisation', () => {
         systemNames: {},
       },
       reasonTaxonomy: DEFAULT_REASON_TAXONOMY,
+      setupCompletedAt: null,
     });
     const accounts = await database.db.select().from(users);
     expect(accounts).toHaveLength(1);

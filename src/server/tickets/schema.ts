@@ -43,7 +43,8 @@ export const ZListTicketsQuery = z.object({
   status: ZTicketStatus.optional(),
   /** Part of the ticket's title or number. */
   q: ZText(120).optional(),
-  sort: z.enum(['openedAt', '-openedAt', 'number', '-number']).default('-openedAt'),
+  /** `status`: open tickets first, then completed and cancelled ones; newest first in each. */
+  sort: z.enum(['openedAt', '-openedAt', 'number', '-number', 'status']).default('-openedAt'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -56,7 +56,13 @@ const auditView = (row: TicketRow) => ({
 
 const withClient = and(eq(clients.orgId, tickets.orgId), eq(clients.id, tickets.clientId));
 
-const SORTS = { openedAt: tickets.openedAt, number: tickets.number } as const;
+const ORDERS: Record<TListTicketsQuery['sort'], SQL[]> = {
+  openedAt: [asc(tickets.openedAt)],
+  '-openedAt': [desc(tickets.openedAt)],
+  number: [asc(tickets.number)],
+  '-number': [desc(tickets.number)],
+  status: [desc(sql`${tickets.status} = 'open'`), desc(tickets.openedAt)],
+};
 
 export async function listTickets(options: {
   db: Database;
@@ -72,8 +78,7 @@ export async function listTickets(options: {
     conditions.push(or(ilike(tickets.title, pattern), ilike(tickets.number, pattern))!);
   }
   const where = and(...conditions);
-  const sortColumn = SORTS[query.sort.replace('-', '') as keyof typeof SORTS];
-  const order = query.sort.startsWith('-') ? desc(sortColumn) : asc(sortColumn);
+  const order = ORDERS[query.sort];
 
   const [rows, [count]] = await Promise.all([
     db
@@ -81,7 +86,7 @@ export async function listTickets(options: {
       .from(tickets)
       .innerJoin(clients, withClient)
       .where(where)
-      .orderBy(order, asc(tickets.id))
+      .orderBy(...order, asc(tickets.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db

@@ -268,6 +268,11 @@ describe('listing tickets', () => {
     expect(numbers(await list('?q=mailbox'))).toEqual(['T-200', 'T-100']);
     expect(numbers(await list('?q=t-10'))).toEqual(['T-101', 'T-100']);
     expect(numbers(await list('?sort=number'))).toEqual(['T-100', 'T-101', 'T-200']);
+    expect(numbers(await list(`?clientId=${firstClientId}&sort=status`))).toEqual([
+      'T-100',
+      'T-101',
+    ]);
+    expect(numbers(await list('?sort=status'))).toEqual(['T-200', 'T-100', 'T-101']);
     const page = await list('?sort=openedAt&page=2&pageSize=2');
     expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(numbers(page)).toEqual(['T-200']);

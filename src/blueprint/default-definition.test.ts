@@ -224,6 +224,21 @@ describe('the default process definition', () => {
     expect(DEFAULT_DEFINITION.documents.filter((d) => !usedDocuments.has(d.key))).toEqual([]);
   });
 
+  it('gives the meeting and session agendas a template that covers what each must settle', () => {
+    const template = (key: string) =>
+      DEFAULT_DEFINITION.documents.find((document) => document.key === key)?.template ?? '';
+    for (const topic of ['termination date', 'deactivation session', 'open tickets', 'billing']) {
+      expect(template('meeting_agenda').toLowerCase()).toContain(topic);
+    }
+    expect(template('meeting_agenda')).toContain('transition contact');
+    for (const topic of ['credentials', 'checksum', 'responsibility']) {
+      expect(template('session_agenda').toLowerCase()).toContain(topic);
+    }
+    expect(
+      DEFAULT_DEFINITION.documents.filter((document) => document.template !== undefined),
+    ).toHaveLength(2);
+  });
+
   it('states the KPIs and the after-close windows', () => {
     expect(DEFAULT_DEFINITION.kpis.map((k) => k.key)).toEqual([
       'deactivation_issues',
@@ -255,6 +270,17 @@ describe('process definition validation', () => {
     const definition = copy();
     definition.tasks[1]!.key = 't01';
     expect(issuesOf(definition)).toEqual([{ path: ['tasks'], message: 'duplicate key "t01"' }]);
+  });
+
+  it('rejects a document template longer than 20,000 characters', () => {
+    const definition = copy();
+    definition.documents[0]!.template = 'x'.repeat(20_001);
+    expect(issuesOf(definition)).toEqual([
+      {
+        path: ['documents', 0, 'template'],
+        message: 'Too big: expected string to have <=20000 characters',
+      },
+    ]);
   });
 
   it('rejects an unknown gate among the closing gates', () => {

@@ -95,6 +95,11 @@ export const ZDocument = z.object({
   key: ZKey,
   name: z.string().min(1).max(80),
   description: z.string().max(500),
+  /**
+   * What a new copy of the document starts from (plain text, headings and lists as in
+   * markdown): the meeting agenda a closeout prefills and then edits as its own.
+   */
+  template: z.string().max(20000).optional(),
 });
 export type TDocument = z.infer<typeof ZDocument>;
 

@@ -4,7 +4,7 @@ import {
   type ZodFastifySchemaValidationError,
 } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODES, type ErrorCode } from '../domain/errors.js';
-import { type TFieldError, type TProblem, ZProblem } from './problem-schema.js';
+import type { TProblem } from './problem-schema.js';
 
 /**
  * The one place that turns errors into HTTP responses: RFC 9457 problem documents

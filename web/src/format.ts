@@ -58,3 +58,7 @@ export const momentToLocalInput = (moment: string | null): string => {
   const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 16);
 };
+
+/** "1 closeout", "3 closeouts". */
+export const plural = (count: number, singular: string, many = `${singular}s`): string =>
+  `${count} ${count === 1 ? singular : many}`;

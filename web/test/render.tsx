@@ -6,11 +6,11 @@ import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
-import type { TSignedInUser } from '../../src/server/auth/schema.js';
 import { defaultPersonalisation } from '../../src/blueprint/personalise.js';
+import type { TSignedInUser } from '../../src/server/auth/schema.js';
+import { sessionKey } from '../src/api/session.js';
 import { createQueryClient } from '../src/app/App.js';
 import { themeFor } from '../src/app/theme.js';
-import { sessionKey } from '../src/api/session.js';
 
 /**
  * Component tests render a screen or panel as the app does (theme, query cache, router) against
@@ -32,8 +32,13 @@ export type ApiHandler = (request: RecordedRequest) => ApiReply | unknown;
 /** Handlers by `METHOD /path` under /api/v1, e.g. `'POST /closeouts/c1/decide-retention'`. */
 export type ApiHandlers = Record<string, ApiHandler>;
 
+/** A reply names only a status and a body; anything else a handler returns is the body itself. */
 const isReply = (value: unknown): value is ApiReply =>
-  typeof value === 'object' && value !== null && ('status' in value || 'body' in value);
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.keys(value).length > 0 &&
+  Object.keys(value).every((key) => key === 'status' || key === 'body');
 
 export function fakeApi(handlers: ApiHandlers) {
   const requests: RecordedRequest[] = [];

@@ -108,7 +108,8 @@ export function useCloseoutAction(closeout: Pick<TCloseoutDetail, 'id' | 'versio
         notifications.show({
           color: 'yellow',
           title: 'Changed by someone else',
-          message: 'The closeout was updated in the meantime. It has been reloaded: check and try again.',
+          message:
+            'The closeout was updated in the meantime. It has been reloaded: check and try again.',
         });
         void queryClient.invalidateQueries({ queryKey: closeoutKeys.detail(closeout.id) });
       }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TSignedInUser, TSignInRequest } from '../../../src/server/auth/schema.js';
 import { can, type Permission } from '../../../src/server/auth/permissions.js';
+import type { TSignedInUser, TSignInRequest } from '../../../src/server/auth/schema.js';
 import { ApiProblem, apiRequest } from './http.js';
 
 /** Who is signed in; null when nobody is (the API answered 401). */

@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 import { Link } from 'react-router';
-import { EmptyState } from '../components/QueryState.js';
 import { useDocumentTitle } from '../components/PageHeader.js';
+import { EmptyState } from '../components/QueryState.js';
 
 export function NotFoundPage() {
   useDocumentTitle('Not found');

@@ -32,8 +32,8 @@ import { Suspense, useEffect } from 'react';
 import {
   Link,
   Navigate,
-  NavLink as RouterNavLink,
   Outlet,
+  NavLink as RouterNavLink,
   useLocation,
   useNavigate,
 } from 'react-router';
@@ -113,9 +113,7 @@ export function Shell() {
                 label={item.label}
                 leftSection={<item.icon size={18} stroke={1.7} />}
                 active={
-                  item.end
-                    ? location.pathname === item.to
-                    : location.pathname.startsWith(item.to)
+                  item.end ? location.pathname === item.to : location.pathname.startsWith(item.to)
                 }
               />
             ))}

@@ -4,11 +4,21 @@ import { createTheme, type MantineColorsTuple } from '@mantine/core';
 /** Mantine's theme in the organisation's own colour (Settings → Organisation). */
 export const DEFAULT_BRAND_COLOR = '#1f6feb';
 
+/**
+ * The generated palette places the organisation's colour wherever its lightness falls; filled
+ * buttons and links use shade 6, so that shade is the exact colour the organisation chose.
+ * Text on it is black or white, whichever reads (autoContrast), whatever colour that is.
+ */
 export function themeFor(brandColor: string = DEFAULT_BRAND_COLOR) {
-  const brand = generateColors(brandColor) as unknown as MantineColorsTuple;
+  const generated = generateColors(brandColor);
+  const brand = generated.map((shade, index) =>
+    index === 6 ? brandColor : shade,
+  ) as unknown as MantineColorsTuple;
   return createTheme({
     primaryColor: 'brand',
+    primaryShade: { light: 6, dark: 7 },
     colors: { brand },
+    autoContrast: true,
     defaultRadius: 'md',
     fontFamily:
       'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',

@@ -13,7 +13,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
   }
   if (session.data === null) {
     const back = `${location.pathname}${location.search}${location.hash}`;
-    return <Navigate to={`/sign-in${back === '/' ? '' : `?next=${encodeURIComponent(back)}`}`} replace />;
+    return (
+      <Navigate to={`/sign-in${back === '/' ? '' : `?next=${encodeURIComponent(back)}`}`} replace />
+    );
   }
   return <>{children}</>;
 }

@@ -21,7 +21,7 @@ import { applyProblem, zodValidate } from '../forms/zod-form.js';
 
 /** Where to go after signing in: only a path of this app, never another site. */
 const safeNext = (next: string | null): string =>
-  next !== null && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 
 export function SignInPage() {
   useDocumentTitle('Sign in');
@@ -89,8 +89,8 @@ export function SignInPage() {
           </Stack>
         </Paper>
         <Text c="dimmed" size="xs" ta="center">
-          First start? The administrator&apos;s email and password were printed where the server
-          was started. Lost it? Run <code>npm run closeout -- user reset-password</code>.{' '}
+          First start? The administrator&apos;s email and password were printed where the server was
+          started. Lost it? Run <code>npm run closeout -- user reset-password</code>.{' '}
           <Anchor href="/api/docs" size="xs">
             API reference
           </Anchor>

@@ -39,7 +39,8 @@ export function applyProblem<TValues>(
       return null;
     }
   }
-  for (const fieldError of known) form.setFieldError(fieldError.field, sentence(fieldError.message));
+  for (const fieldError of known)
+    form.setFieldError(fieldError.field, sentence(fieldError.message));
   return known.length > 0 && known.length === fieldErrors.length ? null : error.problem.detail;
 }
 

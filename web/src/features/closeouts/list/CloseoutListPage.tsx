@@ -1,0 +1,109 @@
+import { Button, Card, Group, Pagination, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { useCloseoutList } from '../../../api/closeouts.js';
+import { useProcessDefinition } from '../../../api/process.js';
+import { useCan } from '../../../api/session.js';
+import { PageHeader } from '../../../components/PageHeader.js';
+import { EmptyState, QueryState } from '../../../components/QueryState.js';
+import { CloseoutFilters } from './CloseoutFilters.js';
+import { CloseoutTable } from './CloseoutTable.js';
+import { DEFAULT_SORT, useCloseoutFilters } from './use-closeout-filters.js';
+
+const PAGE_SIZE = 25;
+
+/** Every closeout, open or ended, to find one or to see a slice of them. */
+export function CloseoutListPage() {
+  const filters = useCloseoutFilters();
+  const definition = useProcessDefinition();
+  const canOpen = useCan('closeout.open');
+  const list = useCloseoutList({ ...filters.query, pageSize: PAGE_SIZE });
+
+  return (
+    <>
+      <PageHeader
+        title="Closeouts"
+        description="Every client relationship you are ending or have ended, and how each one went."
+      />
+      <CloseoutFilters filters={filters} />
+      <Card withBorder padding={0}>
+        <QueryState
+          query={list}
+          loadingLabel="Loading closeouts…"
+          isEmpty={(page) => page.items.length === 0}
+          empty={
+            filters.filtered ? (
+              <EmptyState
+                title="No closeouts match"
+                action={
+                  <Button variant="default" onClick={filters.clear}>
+                    Clear the filters
+                  </Button>
+                }
+              >
+                Try another search, or widen the filters.
+              </EmptyState>
+            ) : (
+              <EmptyState
+                title="No closeouts yet"
+                action={
+                  canOpen && (
+                    <Button component={Link} to="/closeouts/new" variant="light">
+                      Open the first closeout
+                    </Button>
+                  )
+                }
+              >
+                When a client gives notice, or you decide to end an agreement, open a closeout to
+                run the process.
+              </EmptyState>
+            )
+          }
+        >
+          {(page) => (
+            <CloseoutTable
+              page={page}
+              definition={definition.data}
+              sort={filters.query.sort}
+              onSort={(sort) => filters.change({ sort: sort === DEFAULT_SORT ? null : sort })}
+              stale={list.isPlaceholderData}
+            />
+          )}
+        </QueryState>
+      </Card>
+      {list.data !== undefined && list.data.total > PAGE_SIZE && (
+        <PageControls
+          page={filters.query.page}
+          total={list.data.total}
+          onPage={(page) => filters.change({ page: page === 1 ? null : String(page) })}
+        />
+      )}
+    </>
+  );
+}
+
+function PageControls({
+  page,
+  total,
+  onPage,
+}: {
+  page: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
+  const first = (page - 1) * PAGE_SIZE + 1;
+  const last = Math.min(page * PAGE_SIZE, total);
+  return (
+    <Group justify="space-between" mt="md">
+      <Text size="sm" c="dimmed">
+        {first}–{last} of {total} closeouts
+      </Text>
+      <Pagination
+        total={Math.ceil(total / PAGE_SIZE)}
+        value={page}
+        onChange={onPage}
+        getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+        getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
+      />
+    </Group>
+  );
+}

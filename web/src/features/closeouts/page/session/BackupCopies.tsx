@@ -1,0 +1,227 @@
+import {
+  ActionIcon,
+  Badge,
+  Code,
+  CopyButton,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconCopy,
+  IconPlus,
+  IconShieldCheck,
+  IconTruckDelivery,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import type { TCloseoutDetail } from '../../../../../../src/server/closeouts/schema.js';
+import { useCloseoutAction } from '../../../../api/closeouts.js';
+import { ProblemAlert } from '../../../../components/ProblemAlert.js';
+import { EmptyState } from '../../../../components/QueryState.js';
+import { formatMoment } from '../../../../format.js';
+import { BACKUP_MEDIUM_LABELS } from '../../../../labels.js';
+import { GuardedButton } from '../GuardedButton.js';
+import { StageSection } from '../panels/StageSection.js';
+import { formatBytes } from './bytes.js';
+import { ConfirmReceiptForm } from './ConfirmReceiptForm.js';
+import { RecordBackupCopyForm } from './RecordBackupCopyForm.js';
+
+type TBackupCopy = TCloseoutDetail['backupCopies'][number];
+
+function Checksum({ sha256 }: { sha256: string }) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Code style={{ wordBreak: 'break-all' }}>{sha256}</Code>
+      <CopyButton value={sha256}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? 'Copied' : 'Copy the checksum'}>
+            <ActionIcon
+              variant="subtle"
+              color={copied ? 'teal' : 'gray'}
+              onClick={copy}
+              aria-label="Copy the checksum"
+            >
+              {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
+
+function ReceiptBadge({ copy }: { copy: TBackupCopy }) {
+  if (copy.receivedAt === null) {
+    return copy.deliveredAt === null ? (
+      <Badge color="gray" variant="outline" tt="none">
+        Not delivered yet
+      </Badge>
+    ) : (
+      <Badge color="blue" variant="light" tt="none">
+        Delivered, awaiting receipt
+      </Badge>
+    );
+  }
+  return copy.checksumVerified ? (
+    <Badge color="teal" variant="light" leftSection={<IconShieldCheck size={14} />} tt="none">
+      Received · checksum verified ✓
+    </Badge>
+  ) : (
+    <Badge color="yellow" variant="light" leftSection={<IconAlertTriangle size={14} />} tt="none">
+      Received · checksum not checked
+    </Badge>
+  );
+}
+
+function BackupCopyCard({
+  closeout,
+  copy,
+  editable,
+  confirming,
+  onConfirm,
+  onCloseConfirm,
+}: {
+  closeout: TCloseoutDetail;
+  copy: TBackupCopy;
+  editable: boolean;
+  confirming: boolean;
+  onConfirm: () => void;
+  onCloseConfirm: () => void;
+}) {
+  const action = useCloseoutAction(closeout);
+  return (
+    <Paper withBorder p="md" component="article" aria-label={copy.description}>
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+          <Stack gap={2}>
+            <Text fw={600}>{copy.description}</Text>
+            <Text size="sm" c="dimmed">
+              {formatBytes(copy.sizeBytes)} · {BACKUP_MEDIUM_LABELS[copy.medium]} ·{' '}
+              {copy.systemsCovered.join(', ')}
+            </Text>
+          </Stack>
+          <ReceiptBadge copy={copy} />
+        </Group>
+        <Checksum sha256={copy.sha256} />
+        <Stack gap={2}>
+          {copy.deliveredAt !== null && (
+            <Text size="xs" c="dimmed">
+              Delivered by {copy.deliveredBy} · {formatMoment(copy.deliveredAt)}
+            </Text>
+          )}
+          {copy.receivedAt !== null && (
+            <Text size="xs" c="dimmed">
+              Received by {copy.receivedBy} · {formatMoment(copy.receivedAt)}
+            </Text>
+          )}
+        </Stack>
+        {editable && !confirming && copy.receivedAt === null && (
+          <Group gap="xs">
+            {copy.deliveredAt === null ? (
+              <GuardedButton
+                permission="closeout.handover"
+                size="xs"
+                variant="light"
+                leftSection={<IconTruckDelivery size={14} />}
+                loading={action.isPending}
+                onClick={() =>
+                  action.mutate({
+                    path: `backup-copies/${copy.id}/deliver`,
+                    success: `“${copy.description}” delivered.`,
+                  })
+                }
+              >
+                Mark delivered
+              </GuardedButton>
+            ) : (
+              <GuardedButton
+                permission="closeout.handover"
+                size="xs"
+                variant="light"
+                color="teal"
+                onClick={onConfirm}
+              >
+                Confirm receipt
+              </GuardedButton>
+            )}
+          </Group>
+        )}
+        {confirming && (
+          <ConfirmReceiptForm closeout={closeout} copy={copy} onClose={onCloseConfirm} />
+        )}
+        <ProblemAlert error={action.error} />
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The copy of the client's backup data, delivered and its receipt confirmed by the client. */
+export function BackupCopies({
+  closeout,
+  editable,
+  gateKeys,
+}: {
+  closeout: TCloseoutDetail;
+  editable: boolean;
+  gateKeys: string[];
+}) {
+  const [recording, setRecording] = useState(false);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const copies = closeout.backupCopies;
+  const systems = [...new Set(closeout.handoverItems.map((item) => item.systemName))];
+  return (
+    <StageSection
+      title="Backup data"
+      description="A copy of the system backup data with its SHA-256 checksum; the client confirms receipt, ideally with the checksum it computed."
+      done={copies.length > 0 && copies.every((copy) => copy.receivedAt !== null)}
+      gateKeys={gateKeys}
+      closeout={closeout}
+      actions={
+        editable ? (
+          <GuardedButton
+            permission="closeout.handover"
+            variant="default"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setRecording(true)}
+            disabled={recording}
+          >
+            Record a backup copy
+          </GuardedButton>
+        ) : undefined
+      }
+    >
+      {recording && (
+        <Paper withBorder p="md">
+          <RecordBackupCopyForm
+            closeout={closeout}
+            systems={systems}
+            onClose={() => setRecording(false)}
+          />
+        </Paper>
+      )}
+      {copies.length === 0 ? (
+        <EmptyState title="No backup copy recorded yet">
+          Record the copy once it is made: what it covers, its size and its checksum.
+        </EmptyState>
+      ) : (
+        <Stack gap="sm">
+          {copies.map((copy) => (
+            <BackupCopyCard
+              key={copy.id}
+              closeout={closeout}
+              copy={copy}
+              editable={editable}
+              confirming={confirming === copy.id}
+              onConfirm={() => setConfirming(copy.id)}
+              onCloseConfirm={() => setConfirming(null)}
+            />
+          ))}
+        </Stack>
+      )}
+    </StageSection>
+  );
+}

@@ -132,7 +132,7 @@ export function Shell() {
 function OrganisationMark() {
   const user = useSignedInUser();
   return (
-    <UnstyledButton component={Link} to="/" aria-label="Closeout dashboard">
+    <UnstyledButton component={Link} to="/">
       <Group gap="xs" wrap="nowrap">
         <Logo size={28} />
         <Stack gap={0}>
@@ -182,7 +182,7 @@ function UserMenu() {
     <>
       <Menu position="bottom-end" width={260} withArrow>
         <Menu.Target>
-          <UnstyledButton aria-label={`Signed in as ${user.name}: account menu`}>
+          <UnstyledButton aria-label={`${initials}: account menu of ${user.name}`}>
             <Avatar color="brand" radius="xl" size={34}>
               {initials}
             </Avatar>

@@ -6,7 +6,8 @@ export const DEFAULT_BRAND_COLOR = '#1f6feb';
 
 /**
  * The generated palette places the organisation's colour wherever its lightness falls; filled
- * buttons and links use shade 6, so that shade is the exact colour the organisation chose.
+ * buttons and links use shade 6 in light and dark mode, so that shade is the exact colour the
+ * organisation chose.
  * Text on it is black or white, whichever reads (autoContrast), whatever colour that is.
  */
 export function themeFor(brandColor: string = DEFAULT_BRAND_COLOR) {
@@ -16,7 +17,7 @@ export function themeFor(brandColor: string = DEFAULT_BRAND_COLOR) {
   ) as unknown as MantineColorsTuple;
   return createTheme({
     primaryColor: 'brand',
-    primaryShade: { light: 6, dark: 7 },
+    primaryShade: 6,
     colors: { brand },
     autoContrast: true,
     defaultRadius: 'md',

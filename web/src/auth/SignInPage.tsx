@@ -91,7 +91,7 @@ export function SignInPage() {
         <Text c="dimmed" size="xs" ta="center">
           First start? The administrator&apos;s email and password were printed where the server was
           started. Lost it? Run <code>npm run closeout -- user reset-password</code>.{' '}
-          <Anchor href="/api/docs" size="xs">
+          <Anchor href="/api/docs" size="xs" underline="always">
             API reference
           </Anchor>
         </Text>

@@ -15,7 +15,6 @@ export function CloseoutCard({ closeout }: { closeout: TCloseoutSummary }) {
       to={`/closeouts/${closeout.id}`}
       withBorder
       padding="sm"
-      aria-label={`${closeout.client.name}, ${closeout.reference}`}
       className={classes.card}
     >
       <Stack gap={6}>

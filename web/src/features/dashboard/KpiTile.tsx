@@ -1,13 +1,9 @@
 import { Card, Group, Skeleton, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { lazy, Suspense } from 'react';
 import type { TKpiTrendPoint } from '../../../../src/domain/kpis/report-schema.js';
 import type { TKpiReportResponse } from '../../../../src/server/kpis/schema.js';
+import { KpiSparkline } from './KpiSparkline.js';
 import { kpiStatement, type KpiTile as TKpiTile } from './kpi-tiles.js';
-
-const KpiSparkline = lazy(() =>
-  import('./KpiSparkline.js').then((module) => ({ default: module.KpiSparkline })),
-);
 
 const monthFormat = new Intl.DateTimeFormat(undefined, {
   month: 'short',
@@ -96,10 +92,8 @@ function TileTrend({
     .map((point, index) => `${monthLabel(point.month)} ${tile.format(values[index] ?? null)}`)
     .join(', ')}`;
   return (
-    <Suspense fallback={placeholder}>
-      <div style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
-        <KpiSparkline values={values} color={tile.color} label={label} />
-      </div>
-    </Suspense>
+    <div style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
+      <KpiSparkline values={values} color={tile.color} label={label} />
+    </div>
   );
 }

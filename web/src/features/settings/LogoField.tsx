@@ -92,6 +92,7 @@ export function LogoField({
         )}
         <Dropzone
           openRef={openRef}
+          inputProps={{ 'aria-label': 'Logo file' }}
           onDrop={(files) => void accept(files)}
           onReject={(rejections) => {
             const [rejection] = rejections;

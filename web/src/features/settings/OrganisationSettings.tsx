@@ -23,7 +23,7 @@ import { useCan } from '../../api/session.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { QueryState } from '../../components/QueryState.js';
 import { applyProblem, zodValidate } from '../../forms/zod-form.js';
-import { BRAND_SWATCHES, useBrandFill } from './brand-colour.js';
+import { BRAND_SWATCHES, brandFill } from './brand-colour.js';
 import { LogoField } from './LogoField.js';
 import { SectionHeader } from './SectionHeader.js';
 
@@ -73,7 +73,7 @@ function OrganisationForm({
   });
 
   const values = form.getValues();
-  const previewColor = useBrandFill(values.primaryColor, organisation.personalisation.primaryColor);
+  const previewColor = brandFill(values.primaryColor, organisation.personalisation.primaryColor);
 
   return (
     <form onSubmit={submit} noValidate>
@@ -100,6 +100,7 @@ function OrganisationForm({
                 format="hex"
                 swatches={BRAND_SWATCHES}
                 swatchesPerRow={8}
+                eyeDropperButtonProps={{ 'aria-label': 'Pick a colour from the screen' }}
                 required
                 {...form.getInputProps('primaryColor')}
               />
@@ -151,9 +152,6 @@ function BrandPreview({ name, logo, color }: { name: string; logo: string | null
           <Group gap="xs">
             <Button color={color} size="xs" component="span">
               New closeout
-            </Button>
-            <Button color={color} variant="light" size="xs" component="span">
-              Secondary
             </Button>
           </Group>
         </Stack>

@@ -27,7 +27,7 @@ import { useDocumentTitle } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { ErrorState, LoadingState } from '../../components/QueryState.js';
 import { applyProblem, zodValidate } from '../../forms/zod-form.js';
-import { BRAND_SWATCHES, useBrandFill } from '../settings/brand-colour.js';
+import { BRAND_SWATCHES, brandFill } from '../settings/brand-colour.js';
 
 const ORGANISATION_FIELDS = ['organisation.name', 'organisation.primaryColor'] as const;
 const ACCOUNT_FIELDS = ['administrator.name', 'administrator.email', 'administrator.password'];
@@ -110,7 +110,7 @@ function SetupWizard({
     });
   };
 
-  const color = useBrandFill(form.values.organisation.primaryColor, initialColor);
+  const color = brandFill(form.values.organisation.primaryColor, initialColor);
 
   return (
     <Paper withBorder radius="md" p="xl">

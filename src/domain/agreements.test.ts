@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   activeAgreements,
+  agreementEndings,
   compileHealthSnapshot,
   earliestTerminationDate,
   monthlyRecurringRevenue,
@@ -22,6 +23,34 @@ const agreement = (overrides: Partial<Agreement> = {}): Agreement => ({
 });
 
 const NOTICE_ON = '2025-03-06';
+
+describe('agreementEndings', () => {
+  it('says when each active agreement can end and what holds it until then', () => {
+    const rolling = agreement({ name: 'Managed services', noticePeriodDays: 30 });
+    const fixedTerm = agreement({
+      name: 'Backup',
+      noticePeriodDays: 14,
+      termEndDate: '2025-12-31',
+    });
+    const shortTerm = agreement({
+      name: 'Licences',
+      noticePeriodDays: 60,
+      termEndDate: '2025-03-31',
+    });
+    const ended = agreement({ status: 'ended', endedOn: '2024-12-31' });
+    expect(
+      agreementEndings([rolling, fixedTerm, shortTerm, ended], NOTICE_ON).map((ending) => [
+        ending.agreement.name,
+        ending.endsOn,
+        ending.by,
+      ]),
+    ).toEqual([
+      ['Managed services', '2025-04-05', 'notice_period'],
+      ['Backup', '2025-12-31', 'term_end'],
+      ['Licences', '2025-05-05', 'notice_period'],
+    ]);
+  });
+});
 
 describe('earliestTerminationDate', () => {
   it('is the end of the notice period in calendar days', () => {

@@ -14,17 +14,34 @@ export function monthlyRecurringRevenue(agreements: Agreement[]): number {
   return cents / 100;
 }
 
+/** When one agreement can end after a notice, and what holds it until then. */
+export type AgreementEnding = {
+  agreement: Agreement;
+  endsOn: IsoDate;
+  /** The notice period runs out, or a fixed term that runs longer ends. */
+  by: 'notice_period' | 'term_end';
+};
+
 /**
- * The earliest day every active agreement can end after a notice received on `noticeOn`: an
- * agreement ends after its notice period, and not before the end of a fixed term. With no
- * active agreement there is nothing to wait for, so the notice day itself is proposed.
+ * When each active agreement can end after a notice received on `noticeOn`: after its notice
+ * period, and not before the end of a fixed term.
+ */
+export function agreementEndings(agreements: Agreement[], noticeOn: IsoDate): AgreementEnding[] {
+  return activeAgreements(agreements).map((agreement) => {
+    const noticeEnds = addDaysToDate(noticeOn, agreement.noticePeriodDays, 'calendar');
+    // ISO dates compare as text.
+    return agreement.termEndDate !== null && agreement.termEndDate > noticeEnds
+      ? { agreement, endsOn: agreement.termEndDate, by: 'term_end' }
+      : { agreement, endsOn: noticeEnds, by: 'notice_period' };
+  });
+}
+
+/**
+ * The earliest day every active agreement can end after a notice received on `noticeOn`. With
+ * no active agreement there is nothing to wait for, so the notice day itself is proposed.
  */
 export function earliestTerminationDate(agreements: Agreement[], noticeOn: IsoDate): IsoDate {
-  const endings = activeAgreements(agreements).flatMap((agreement) => [
-    addDaysToDate(noticeOn, agreement.noticePeriodDays, 'calendar'),
-    agreement.termEndDate ?? noticeOn,
-  ]);
-  // ISO dates sort as text; the latest of them is the earliest all agreements allow.
+  const endings = agreementEndings(agreements, noticeOn).map((ending) => ending.endsOn);
   return [noticeOn, ...endings].sort().at(-1)!;
 }
 

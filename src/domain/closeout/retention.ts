@@ -7,6 +7,7 @@ import type {
   RetentionDecision,
   SipOutcome,
 } from '../model.js';
+import { DECISIONS_BY_TRIGGER } from '../retention-decisions.js';
 import { syncTasks } from '../tasks.js';
 import {
   actorName,
@@ -85,12 +86,6 @@ const TRIGGER_LABELS: Record<Closeout['trigger'], string> = {
   client_notice: "On a client's notice",
   mutual: 'On a mutual decision',
   provider_termination: 'On a provider termination',
-};
-
-const DECISIONS_BY_TRIGGER: Record<Closeout['trigger'], RetentionDecision[]> = {
-  client_notice: ['attempt_retention', 'accept_cancellation'],
-  mutual: ['attempt_retention', 'accept_cancellation'],
-  provider_termination: ['attempt_retention', 'confirm_termination'],
 };
 
 export function decideRetention(

@@ -544,14 +544,37 @@ describe('GET /clients/:clientId/earliest-termination-date', () => {
 
     const byNotice = await call({ method: 'GET', url: `${url}?noticeReceivedOn=2025-03-01` });
     expect(byNotice.statusCode, byNotice.body).toBe(200);
-    expect(byNotice.json()).toEqual({
+    expect(byNotice.json()).toMatchObject({
       noticeReceivedOn: '2025-03-01',
       earliestTerminationDate: '2025-05-31',
       mrrAtRisk: 2150.5,
       activeAgreements: 2,
     });
+    // The fixed term holds the client longer than either notice period: it sets the date.
+    expect(
+      byNotice
+        .json()
+        .agreementEndings.map((ending: Record<string, unknown>) => [
+          ending.endsOn,
+          ending.by,
+          ending.noticePeriodDays,
+          ending.setsTheDate,
+        ]),
+    ).toEqual([
+      ['2025-04-30', 'notice_period', 60, false],
+      ['2025-05-31', 'term_end', 14, true],
+    ]);
     const byNoticePeriod = await call({ method: 'GET', url: `${url}?noticeReceivedOn=2025-04-15` });
     expect(byNoticePeriod.json().earliestTerminationDate).toBe('2025-06-14');
+    expect(
+      byNoticePeriod
+        .json()
+        .agreementEndings.filter((ending: { setsTheDate: boolean }) => ending.setsTheDate)
+        .map((ending: { by: string; noticePeriodDays: number }) => [
+          ending.by,
+          ending.noticePeriodDays,
+        ]),
+    ).toEqual([['notice_period', 60]]);
 
     const missing = await call({ method: 'GET', url });
     expect(missing.statusCode).toBe(400);

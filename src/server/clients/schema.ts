@@ -251,6 +251,17 @@ export const ZEarliestTermination = z.object({
   /** Monthly recurring revenue of the active agreements: what a closeout would put at risk. */
   mrrAtRisk: z.number(),
   activeAgreements: z.number().int(),
+  /** When each active agreement can end; those ending on the proposed date set it. */
+  agreementEndings: z.array(
+    z.object({
+      agreementId: ZId,
+      name: z.string(),
+      endsOn: ZDay,
+      by: z.enum(['notice_period', 'term_end']),
+      noticePeriodDays: z.number().int(),
+      setsTheDate: z.boolean(),
+    }),
+  ),
 });
 export type TEarliestTermination = z.infer<typeof ZEarliestTermination>;
 

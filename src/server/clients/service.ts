@@ -15,6 +15,7 @@ import {
 } from '../../db/schema.js';
 import {
   activeAgreements,
+  agreementEndings,
   earliestTerminationDate,
   monthlyRecurringRevenue,
 } from '../../domain/agreements.js';
@@ -319,10 +320,19 @@ export async function previewEarliestTermination(options: {
   const { db, orgId, clientId, noticeReceivedOn } = options;
   await requireClient(db, orgId, clientId);
   const clientAgreementList = await loadClientAgreements(db, orgId, clientId);
+  const proposed = earliestTerminationDate(clientAgreementList, noticeReceivedOn);
   return {
     noticeReceivedOn,
-    earliestTerminationDate: earliestTerminationDate(clientAgreementList, noticeReceivedOn),
+    earliestTerminationDate: proposed,
     mrrAtRisk: monthlyRecurringRevenue(clientAgreementList),
     activeAgreements: activeAgreements(clientAgreementList).length,
+    agreementEndings: agreementEndings(clientAgreementList, noticeReceivedOn).map((ending) => ({
+      agreementId: ending.agreement.id,
+      name: ending.agreement.name,
+      endsOn: ending.endsOn,
+      by: ending.by,
+      noticePeriodDays: ending.agreement.noticePeriodDays,
+      setsTheDate: ending.endsOn === proposed,
+    })),
   };
 }

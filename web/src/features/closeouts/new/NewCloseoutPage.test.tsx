@@ -71,6 +71,24 @@ const preview = (noticeReceivedOn: string): TEarliestTermination => ({
   earliestTerminationDate: '2099-12-31',
   mrrAtRisk: 2400,
   activeAgreements: 2,
+  agreementEndings: [
+    {
+      agreementId: '33333333-3333-4333-8333-333333333331',
+      name: 'Managed services',
+      endsOn: '2099-01-31',
+      by: 'notice_period',
+      noticePeriodDays: 30,
+      setsTheDate: false,
+    },
+    {
+      agreementId: '33333333-3333-4333-8333-333333333332',
+      name: 'Backup plan',
+      endsOn: '2099-12-31',
+      by: 'term_end',
+      noticePeriodDays: 30,
+      setsTheDate: true,
+    },
+  ],
 });
 
 function newCloseoutApi(extra: ApiHandlers = {}) {

@@ -1,9 +1,8 @@
 import { Card, Divider, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
-import type { TAgreement } from '../../../../../src/server/clients/schema.js';
-import { useChosenClient, useEarliestTermination } from '../../../api/clients-lookup.js';
+import type { TEarliestTermination } from '../../../../../src/server/clients/schema.js';
+import { useEarliestTermination } from '../../../api/clients-lookup.js';
 import { ErrorState } from '../../../components/QueryState.js';
 import { formatDay, formatMoney, plural } from '../../../format.js';
-import { type AgreementEnding, determiningAgreements } from './determining-agreements.js';
 
 /**
  * What opening the closeout would propose, as the API computes it from the client's agreements:
@@ -19,7 +18,6 @@ export function TerminationPreview({
   noticeReceivedOn: string | null;
 }) {
   const preview = useEarliestTermination(clientId, noticeReceivedOn);
-  const client = useChosenClient(clientId);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="preview-heading">
       <Group justify="space-between" mb="sm">
@@ -44,12 +42,7 @@ export function TerminationPreview({
           <Figure label="Earliest termination date">
             {formatDay(preview.data.earliestTerminationDate)}
           </Figure>
-          <DeterminedBy
-            agreements={client.data?.agreements}
-            noticeReceivedOn={preview.data.noticeReceivedOn}
-            earliestTerminationDate={preview.data.earliestTerminationDate}
-            activeAgreements={preview.data.activeAgreements}
-          />
+          <DeterminedBy preview={preview.data} />
           <Divider />
           <Figure label="MRR at risk">{formatMoney(preview.data.mrrAtRisk)}</Figure>
           <Text size="xs" c="dimmed">
@@ -75,42 +68,33 @@ function Figure({ label, children }: { label: string; children: string }) {
   );
 }
 
-function DeterminedBy({
-  agreements,
-  noticeReceivedOn,
-  earliestTerminationDate,
-  activeAgreements,
-}: {
-  agreements: TAgreement[] | undefined;
-  noticeReceivedOn: string;
-  earliestTerminationDate: string;
-  activeAgreements: number;
-}) {
-  if (activeAgreements === 0) {
+type TAgreementEnding = TEarliestTermination['agreementEndings'][number];
+
+/** Which agreements hold the client until the proposed date, as the API worked it out. */
+function DeterminedBy({ preview }: { preview: TEarliestTermination }) {
+  if (preview.activeAgreements === 0) {
     return (
       <Text size="sm">
         The client has no active agreement, so nothing holds it past the notice day.
       </Text>
     );
   }
-  if (agreements === undefined) return null;
-  const endings = determiningAgreements(agreements, noticeReceivedOn, earliestTerminationDate);
-  if (endings.length === 0) return null;
+  const setting = preview.agreementEndings.filter((ending) => ending.setsTheDate);
   return (
     <div>
       <Text size="sm" fw={500}>
         Set by
       </Text>
       <List size="sm" spacing={2}>
-        {endings.map((ending) => (
-          <List.Item key={ending.agreement.id}>{endingSentence(ending)}</List.Item>
+        {setting.map((ending) => (
+          <List.Item key={ending.agreementId}>{endingSentence(ending)}</List.Item>
         ))}
       </List>
     </div>
   );
 }
 
-const endingSentence = ({ agreement, by }: AgreementEnding): string =>
-  by === 'term_end'
-    ? `${agreement.name}: its fixed term runs until then`
-    : `${agreement.name}: its ${agreement.noticePeriodDays}-day notice period`;
+const endingSentence = (ending: TAgreementEnding): string =>
+  ending.by === 'term_end'
+    ? `${ending.name}: its fixed term runs until then`
+    : `${ending.name}: its ${ending.noticePeriodDays}-day notice period`;

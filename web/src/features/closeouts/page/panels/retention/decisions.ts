@@ -1,18 +1,8 @@
-import type { TTrigger } from '../../../../../../../src/blueprint/schema.js';
+export { DECISIONS_BY_TRIGGER } from '../../../../../../../src/domain/retention-decisions.js';
+
 import type { TCloseoutDetail } from '../../../../../../../src/server/closeouts/schema.js';
 
 type TRetentionDecision = NonNullable<TCloseoutDetail['retention']['decision']>;
-
-/**
- * The decisions open to each kind of ending; the engine refuses any other
- * (src/domain/closeout/retention.ts). A client's notice is accepted, a provider's termination is
- * confirmed; either may instead be met with an attempt to retain the client.
- */
-export const DECISIONS_BY_TRIGGER: Record<TTrigger, TRetentionDecision[]> = {
-  client_notice: ['attempt_retention', 'accept_cancellation'],
-  mutual: ['attempt_retention', 'accept_cancellation'],
-  provider_termination: ['attempt_retention', 'confirm_termination'],
-};
 
 export const DECISION_DESCRIPTIONS: Record<TRetentionDecision, string> = {
   attempt_retention:

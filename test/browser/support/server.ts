@@ -16,7 +16,10 @@ const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 
 export type RunningServer = {
   url: string;
+  /** The demo MSP, unless the server was started empty. */
   demo: DemoLoadResult;
+  /** What the server printed at its start (the first administrator's sign-in on a first run). */
+  output(): string;
   /** The demo user with this role, to sign in as. */
   userWithRole(role: string): { email: string; password: string; name: string };
   stop(): Promise<void>;
@@ -52,18 +55,22 @@ async function waitForHealth(url: string, server: ChildProcess, output: () => st
   throw new Error(`The server did not become healthy:\n${output()}`);
 }
 
-export async function startServer(): Promise<RunningServer> {
+async function loadDemoInto(dataDir: string): Promise<DemoLoadResult> {
+  const database = await openDatabase({ dataDir });
+  try {
+    return await loadDemo({ db: database.db });
+  } finally {
+    await database.close();
+  }
+}
+
+/** With `empty`, a first start on a new database: no demo, only what the server creates. */
+export async function startServer(options: { empty?: boolean } = {}): Promise<RunningServer> {
   if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
     throw new Error('Build first: `npm run build` (npm run test:browser does).');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'closeout-browser-'));
-  const database = await openDatabase({ dataDir });
-  let demo: DemoLoadResult;
-  try {
-    demo = await loadDemo({ db: database.db });
-  } finally {
-    await database.close();
-  }
+  const demo = options.empty === true ? null : await loadDemoInto(dataDir);
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -82,8 +89,13 @@ export async function startServer(): Promise<RunningServer> {
 
   return {
     url,
-    demo,
+    get demo() {
+      if (demo === null) throw new Error('This server was started empty, without the demo.');
+      return demo;
+    },
+    output: () => output,
     userWithRole(role) {
+      if (demo === null) throw new Error('This server was started empty, without the demo.');
       const user = demo.signIns.find((signIn) => signIn.roles.includes(role as never));
       if (user === undefined) throw new Error(`The demo has no user with the role ${role}.`);
       return { email: user.email, name: user.name, password: demo.password };

@@ -26,5 +26,11 @@ export function themeFor(brandColor: string = DEFAULT_BRAND_COLOR) {
     headings: { fontWeight: '650' },
     focusRing: 'auto',
     cursorType: 'pointer',
+    components: {
+      // The eye-dropper button has only an icon; screen readers need its name.
+      ColorInput: {
+        defaultProps: { eyeDropperButtonProps: { 'aria-label': 'Pick a colour from the screen' } },
+      },
+    },
   });
 }

@@ -100,7 +100,6 @@ function OrganisationForm({
                 format="hex"
                 swatches={BRAND_SWATCHES}
                 swatchesPerRow={8}
-                eyeDropperButtonProps={{ 'aria-label': 'Pick a colour from the screen' }}
                 required
                 {...form.getInputProps('primaryColor')}
               />

@@ -53,6 +53,9 @@ export async function signIn(page: Page, user: { email: string; password: string
 /** A full-page screenshot kept as a test artefact (test-artifacts/screenshots). */
 export async function screenshot(page: Page, name: string) {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // Taken from a scrolled page, the full-page picture draws the fixed header and navigation
+  // where the scroll left them, across the content.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
@@ -70,6 +73,17 @@ type AxeViolation = {
 
 /** axe-core on the page as it stands: no serious or critical violation (WCAG 2.1 A and AA). */
 export async function expectAccessible(page: Page, screen: string) {
+  // Half-way through a transition (a notification fading in) text reads as low in contrast: wait
+  // for transitions to end. Endless animations, such as a loader's, never do.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
+  );
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })

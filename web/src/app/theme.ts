@@ -31,6 +31,12 @@ export function themeFor(brandColor: string = DEFAULT_BRAND_COLOR) {
       ColorInput: {
         defaultProps: { eyeDropperButtonProps: { 'aria-label': 'Pick a colour from the screen' } },
       },
+      // So do the close buttons of notifications, dialogs and drawers.
+      Notification: {
+        defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss the notification' } },
+      },
+      Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+      Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     },
   });
 }

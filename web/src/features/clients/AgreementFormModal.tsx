@@ -4,9 +4,10 @@ import {
   ZCreateAgreementRequest,
   ZUpdateAgreementRequest,
 } from '../../../../src/server/clients/schema.js';
+import { FormModal } from '../../components/FormModal.js';
+import { MoneyInput } from '../../components/MoneyInput.js';
 import { today } from '../../format.js';
 import { AGREEMENT_STATUS_LABELS, options } from '../../labels.js';
-import { FormModal } from './FormModal.js';
 import { blankToNull, numberOrUndefined } from './form-values.js';
 import { useClientRecordForm } from './use-client-record-form.js';
 
@@ -41,7 +42,7 @@ export function AgreementFormModal({
   agreement: TAgreement | null;
   onClose: () => void;
 }) {
-  const { form, onSubmit, unplaced, saving } = useClientRecordForm<'agreements', AgreementValues>({
+  const { form, submit } = useClientRecordForm<'agreements', AgreementValues>({
     clientId,
     kind: 'agreements',
     recordId: agreement?.id,
@@ -64,9 +65,7 @@ export function AgreementFormModal({
     <FormModal
       title={agreement === null ? 'Add an agreement' : `Edit ${agreement.name}`}
       submitLabel={agreement === null ? 'Add agreement' : 'Save'}
-      saving={saving}
-      unplaced={unplaced}
-      onSubmit={onSubmit}
+      {...submit}
       onClose={onClose}
     >
       <TextInput
@@ -77,13 +76,9 @@ export function AgreementFormModal({
         {...form.getInputProps('name')}
       />
       <SimpleGrid cols={{ base: 1, xs: 2 }}>
-        <NumberInput
+        <MoneyInput
           label="Monthly recurring revenue"
           withAsterisk
-          min={0}
-          decimalScale={2}
-          thousandSeparator=","
-          prefix="$"
           {...form.getInputProps('monthlyRecurringRevenue')}
         />
         <NumberInput

@@ -1,7 +1,5 @@
 import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
   type TClientDetail,
@@ -10,10 +8,10 @@ import {
   ZUpdateClientRequest,
 } from '../../../../src/server/clients/schema.js';
 import { useCreateClient, useUpdateClient } from '../../api/clients.js';
+import { FormModal } from '../../components/FormModal.js';
+import { useFormSubmit } from '../../components/use-form-submit.js';
 import { today } from '../../format.js';
-import { applyProblem } from '../../forms/zod-form.js';
 import { options, SOURCE_LABELS } from '../../labels.js';
-import { FormModal } from './FormModal.js';
 import { blankToNull, requestValidator } from './form-values.js';
 
 type ClientValues = {
@@ -51,7 +49,6 @@ export function ClientFormModal({
   const navigate = useNavigate();
   const create = useCreateClient();
   const update = useUpdateClient(client?.id ?? '');
-  const [unplaced, setUnplaced] = useState<unknown>(null);
   const form = useForm<ClientValues>({
     initialValues: valuesOf(client),
     validate: requestValidator(
@@ -59,38 +56,23 @@ export function ClientFormModal({
       toRequest,
     ),
   });
-
-  const onError = (error: unknown) =>
-    setUnplaced(applyProblem(form, error) === null ? null : error);
-  const submit = form.onSubmit((values) => {
-    setUnplaced(null);
-    if (client === null) {
-      create.mutate(toRequest(values), {
-        onSuccess: (created) => {
-          notifications.show({ color: 'teal', message: `${created.name} was added.` });
-          onClose();
-          void navigate(`/clients/${created.id}`);
-        },
-        onError,
-      });
-    } else {
-      update.mutate(toRequest(values), {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: 'The client was saved.' });
-          onClose();
-        },
-        onError,
-      });
-    }
+  const submit = useFormSubmit(form, {
+    send: (values) =>
+      client === null
+        ? create.mutateAsync(toRequest(values))
+        : update.mutateAsync(toRequest(values)),
+    notice: (saved) => (client === null ? `${saved.name} was added.` : 'The client was saved.'),
+    afterSave: (saved) => {
+      onClose();
+      if (client === null) void navigate(`/clients/${saved.id}`);
+    },
   });
 
   return (
     <FormModal
       title={client === null ? 'New client' : `Edit ${client.name}`}
       submitLabel={client === null ? 'Add client' : 'Save'}
-      saving={create.isPending || update.isPending}
-      unplaced={unplaced}
-      onSubmit={submit}
+      {...submit}
       onClose={onClose}
     >
       <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('name')} />

@@ -1,26 +1,7 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Pagination,
-  SegmentedControl,
-  Table,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import {
-  IconArrowDown,
-  IconArrowRight,
-  IconArrowsSort,
-  IconArrowUp,
-  IconPlus,
-  IconSearch,
-} from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Anchor, Card, Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { IconArrowRight, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import {
   type TClientPage,
   type TListClientsQuery,
@@ -28,8 +9,13 @@ import {
   ZListClientsQuery,
 } from '../../../../src/server/clients/schema.js';
 import { useClientList } from '../../api/clients.js';
+import { NoMatches } from '../../components/NoMatches.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, QueryState } from '../../components/QueryState.js';
+import { SearchInput } from '../../components/SearchInput.js';
+import { SortableHeader } from '../../components/SortableHeader.js';
+import { TablePagination } from '../../components/TablePagination.js';
+import { useListParams } from '../../components/use-list-params.js';
 import { formatDay, formatMoney } from '../../format.js';
 import { CLIENT_STATUS_LABELS } from '../../labels.js';
 import { ClientFormModal } from './ClientFormModal.js';
@@ -37,36 +23,18 @@ import { ClientStatusBadge } from './ClientStatusBadge.js';
 import { PermittedButton } from './PermittedButton.js';
 
 const PAGE_SIZE = 25;
-const SEARCH_DELAY_MS = 300;
 
 type ClientSort = TListClientsQuery['sort'];
 
-/** The list's filters live in the URL, so a filtered list can be bookmarked and shared. */
+/** The list's filters from the URL; a value the API would refuse is ignored rather than sent. */
 function useClientFilters() {
-  const [params, setParams] = useSearchParams();
-  const status = ZClientStatus.safeParse(params.get('status')).data;
-  const sort = ZListClientsQuery.shape.sort.safeParse(params.get('sort') ?? undefined).data;
-  const page = Number.parseInt(params.get('page') ?? '1', 10);
-  const change = (changes: Record<string, string | null>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [name, value] of Object.entries(changes)) {
-          if (value === null || value === '') next.delete(name);
-          else next.set(name, value);
-        }
-        // A new filter or order starts again from the first page.
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
+  const list = useListParams<'q' | 'status' | 'sort'>();
+  const { params } = list;
   return {
+    ...list,
     q: params.get('q') ?? '',
-    status,
-    sort: sort ?? 'name',
-    page: Number.isFinite(page) && page > 0 ? page : 1,
-    change,
+    status: ZClientStatus.safeParse(params.get('status')).data,
+    sort: ZListClientsQuery.shape.sort.safeParse(params.get('sort') ?? undefined).data ?? 'name',
   };
 }
 
@@ -98,7 +66,13 @@ export function ClientListPage() {
         }
       />
       <Group mb="md" gap="sm" wrap="wrap">
-        <SearchInput value={filters.q} onSearch={(q) => filters.change({ q })} />
+        <SearchInput
+          aria-label="Search clients by name"
+          placeholder="Search by name…"
+          value={filters.q}
+          onSearch={(q) => filters.change({ q })}
+          w={{ base: '100%', xs: 300 }}
+        />
         <SegmentedControl
           aria-label="Status"
           value={filters.status ?? 'all'}
@@ -119,19 +93,12 @@ export function ClientListPage() {
           isEmpty={(data) => data.items.length === 0}
           empty={
             filtered ? (
-              <EmptyState
+              <NoMatches
                 title="No clients match"
-                action={
-                  <Button
-                    variant="default"
-                    onClick={() => filters.change({ q: null, status: null })}
-                  >
-                    Clear the filters
-                  </Button>
-                }
+                onClear={() => filters.change({ q: null, status: null })}
               >
                 Try another name, or look at every status.
-              </EmptyState>
+              </NoMatches>
             ) : (
               <EmptyState title="No clients yet">
                 Add a client by hand, or import them from your PSA.
@@ -149,40 +116,15 @@ export function ClientListPage() {
           )}
         </QueryState>
       </Card>
-      {query.data !== undefined && query.data.total > PAGE_SIZE && (
-        <PageControls
-          page={filters.page}
-          total={query.data.total}
-          onPage={(page) => filters.change({ page: page === 1 ? null : String(page) })}
-        />
-      )}
+      <TablePagination
+        page={filters.page}
+        pageSize={PAGE_SIZE}
+        total={query.data?.total ?? 0}
+        noun="clients"
+        onPage={filters.setPage}
+      />
       {creating && <ClientFormModal client={null} onClose={() => setCreating(false)} />}
     </>
-  );
-}
-
-/** Searches as the user types, once they pause, so each keystroke is not a request. */
-function SearchInput({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
-  const [text, setText] = useState(value);
-  const [settled] = useDebouncedValue(text.trim(), SEARCH_DELAY_MS);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled change searches.
-  useEffect(() => {
-    if (settled !== value) onSearch(settled);
-  }, [settled]);
-  // The search changed elsewhere (filters cleared, back button): show it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the URL only.
-  useEffect(() => {
-    if (value !== settled) setText(value);
-  }, [value]);
-  return (
-    <TextInput
-      aria-label="Search clients by name"
-      placeholder="Search by name…"
-      leftSection={<IconSearch size={16} />}
-      value={text}
-      onChange={(event) => setText(event.currentTarget.value)}
-      w={{ base: '100%', xs: 300 }}
-    />
   );
 }
 
@@ -264,69 +206,5 @@ function ClientTable({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
-  );
-}
-
-type SortColumn = 'name' | 'clientSince';
-
-function SortableHeader({
-  column,
-  label,
-  sort,
-  onSort,
-}: {
-  column: SortColumn;
-  label: string;
-  sort: ClientSort;
-  onSort: (sort: ClientSort) => void;
-}) {
-  const direction = sort === column ? 'ascending' : sort === `-${column}` ? 'descending' : 'none';
-  const Icon =
-    direction === 'ascending'
-      ? IconArrowUp
-      : direction === 'descending'
-        ? IconArrowDown
-        : IconArrowsSort;
-  return (
-    <Table.Th aria-sort={direction}>
-      <UnstyledButton
-        onClick={() => onSort(direction === 'ascending' ? `-${column}` : column)}
-        aria-label={`Sort by ${label.toLowerCase()}`}
-      >
-        <Group gap={4} wrap="nowrap">
-          <Text fw={700} size="sm">
-            {label}
-          </Text>
-          <Icon size={14} stroke={1.8} opacity={direction === 'none' ? 0.5 : 1} />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  );
-}
-
-function PageControls({
-  page,
-  total,
-  onPage,
-}: {
-  page: number;
-  total: number;
-  onPage: (page: number) => void;
-}) {
-  const first = (page - 1) * PAGE_SIZE + 1;
-  const last = Math.min(page * PAGE_SIZE, total);
-  return (
-    <Group justify="space-between" mt="md">
-      <Text size="sm" c="dimmed">
-        {first}–{last} of {total} clients
-      </Text>
-      <Pagination
-        total={Math.ceil(total / PAGE_SIZE)}
-        value={page}
-        onChange={onPage}
-        getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-        getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-      />
-    </Group>
   );
 }

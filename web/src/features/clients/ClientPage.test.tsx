@@ -78,6 +78,12 @@ function renderClient(
   return { ...api, ...rendered };
 }
 
+async function openRemoveSystem(user: ReturnType<typeof renderWithApp>['user']) {
+  await user.click(await screen.findByRole('button', { name: 'Actions for Microsoft 365 tenant' }));
+  await user.click(await screen.findByRole('menuitem', { name: 'Remove' }));
+  return screen.findByRole('dialog', { name: 'Remove the managed system' });
+}
+
 describe('ClientPage', () => {
   it('shows the client with its facts and agreements, and keeps the tab in the URL', async () => {
     const { user, router } = renderClient(`/clients/${CLIENT_ID}`);
@@ -103,6 +109,40 @@ describe('ClientPage', () => {
     renderClient(`/clients/${CLIENT_ID}?tab=systems`);
     const system = (await screen.findByText('Microsoft 365 tenant')).closest('tr') as HTMLElement;
     expect(within(system).getByText('Cloud tenant')).toBeInTheDocument();
+  });
+
+  it('asks before removing a managed system, and keeps it when told to', async () => {
+    const { user, requests } = renderClient(`/clients/${CLIENT_ID}?tab=systems`);
+    const dialog = await openRemoveSystem(user);
+    expect(within(dialog).getByText(/no longer list a credential/)).toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Keep it' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(requests.some((request) => request.method === 'DELETE')).toBe(false);
+    expect(screen.getByText('Microsoft 365 tenant')).toBeInTheDocument();
+  });
+
+  it('removes a managed system once confirmed', async () => {
+    const path = `/clients/${CLIENT_ID}/managed-systems/44444444-4444-4444-8444-444444444444`;
+    const { user, requests } = renderClient(`/clients/${CLIENT_ID}?tab=systems`, {
+      handlers: { [`DELETE ${path}`]: () => ({ status: 204 }) },
+    });
+    const dialog = await openRemoveSystem(user);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const removed = requests.filter((request) => request.method === 'DELETE');
+    expect(removed.map((request) => request.path)).toEqual([path]);
+    expect(await screen.findByText('Microsoft 365 tenant was removed.')).toBeInTheDocument();
+  });
+
+  it('shows the records without their actions to whoever may not manage clients', async () => {
+    renderClient(`/clients/${CLIENT_ID}?tab=contacts`, { roles: ['technician'] });
+    expect(await screen.findByText('Megan Bowen')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Actions for/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: 'Actions' })).not.toBeInTheDocument();
   });
 
   it('asks for the client’s tickets open first and shows their status', async () => {

@@ -12,11 +12,12 @@ import {
 } from '@mantine/core';
 import { IconArrowBackUp, IconArrowRight, IconPencil } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { TClientDetail } from '../../../../src/server/clients/schema.js';
 import { useClient } from '../../api/clients.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryState } from '../../components/QueryState.js';
+import { useSearchParamState } from '../../components/use-search-param-state.js';
 import { formatDay, formatMoney } from '../../format.js';
 import { SOURCE_LABELS } from '../../labels.js';
 import { AgreementsSection } from './AgreementsSection.js';
@@ -27,7 +28,7 @@ import { ContactsSection } from './ContactsSection.js';
 import { ManagedSystemsSection } from './ManagedSystemsSection.js';
 import { PermittedButton } from './PermittedButton.js';
 import { RecordReturnModal } from './RecordReturnModal.js';
-import { TicketsSection } from './TicketsSection.js';
+import { TICKET_PAGE_PARAM, TicketsSection } from './TicketsSection.js';
 
 const SECTIONS = [
   { value: 'agreements', label: 'Agreements', count: (client) => client.agreements.length },
@@ -42,6 +43,9 @@ const SECTIONS = [
 }[];
 
 type Section = (typeof SECTIONS)[number]['value'];
+
+const isSection = (value: string | null): value is Section =>
+  SECTIONS.some((candidate) => candidate.value === value);
 
 const SECTION_CONTENT: Record<Section, (props: { client: TClientDetail }) => ReactNode> = {
   agreements: AgreementsSection,
@@ -174,21 +178,15 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /** One tab per kind of record; the open tab is in the URL, so a link can point at it. */
 function ClientSections({ client }: { client: TClientDetail }) {
-  const [params, setParams] = useSearchParams();
-  const requested = params.get('tab');
-  const section: Section =
-    SECTIONS.find((candidate) => candidate.value === requested)?.value ?? 'agreements';
+  const [section, setSection] = useSearchParamState<Section>('tab', {
+    parse: (value) => (isSection(value) ? value : undefined),
+    fallback: 'agreements',
+    resets: [TICKET_PAGE_PARAM],
+  });
   return (
     <Tabs
       value={section}
-      onChange={(value) =>
-        setParams((current) => {
-          const next = new URLSearchParams(current);
-          next.set('tab', value ?? 'agreements');
-          next.delete('ticketPage');
-          return next;
-        })
-      }
+      onChange={(value) => setSection(isSection(value) ? value : 'agreements')}
       keepMounted={false}
     >
       <Tabs.List mb="lg">

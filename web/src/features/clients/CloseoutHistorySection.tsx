@@ -1,15 +1,16 @@
-import { Anchor, Badge, Button, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowRight, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { TClientDetail } from '../../../../src/server/clients/schema.js';
 import type { TCloseoutSummary } from '../../../../src/server/closeouts/schema.js';
 import { useCloseoutList } from '../../api/closeouts.js';
 import { useProcessDefinition } from '../../api/process.js';
+import { DataTable } from '../../components/DataTable.js';
 import { EmptyState, QueryState } from '../../components/QueryState.js';
+import { SectionHeader } from '../../components/SectionHeader.js';
 import { formatDay, formatMoment, formatMoney } from '../../format.js';
 import { STATUS_COLORS, STATUS_LABELS, TRIGGER_LABELS } from '../../labels.js';
 import { PermittedButton } from './PermittedButton.js';
-import { SectionHeader } from './SectionHeader.js';
 
 /** A client has a handful of closeouts at most: the newest hundred are its whole history. */
 const HISTORY_SIZE = 100;
@@ -96,57 +97,58 @@ function CloseoutTable({ closeouts }: { closeouts: TCloseoutSummary[] }) {
   const stageName = (key: string) =>
     definition.data?.stages.find((stage) => stage.key === key)?.name ?? key;
   return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Closeout</Table.Th>
-            <Table.Th>Trigger</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Notice received</Table.Th>
-            <Table.Th>Termination date</Table.Th>
-            <Table.Th>Opened</Table.Th>
-            <Table.Th>Ended</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {closeouts.map((closeout) => (
-            <Table.Tr key={closeout.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/closeouts/${closeout.id}`} fw={600} size="sm">
-                  {closeout.reference}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {stageName(closeout.stage)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{TRIGGER_LABELS[closeout.trigger]}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={STATUS_COLORS[closeout.status]} size="sm">
-                  {STATUS_LABELS[closeout.status]}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{formatDay(closeout.noticeReceivedOn)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{formatDay(closeout.terminationDate)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{formatMoment(closeout.openedAt)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c={closeout.endedAt === null ? 'dimmed' : undefined}>
-                  {formatMoment(closeout.endedAt)}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={closeouts}
+      rowKey={(closeout) => closeout.id}
+      minWidth={820}
+      columns={[
+        {
+          header: 'Closeout',
+          cell: (closeout) => (
+            <>
+              <Anchor component={Link} to={`/closeouts/${closeout.id}`} fw={600} size="sm">
+                {closeout.reference}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {stageName(closeout.stage)}
+              </Text>
+            </>
+          ),
+        },
+        {
+          header: 'Trigger',
+          cell: (closeout) => <Text size="sm">{TRIGGER_LABELS[closeout.trigger]}</Text>,
+        },
+        {
+          header: 'Status',
+          cell: (closeout) => (
+            <Badge variant="light" color={STATUS_COLORS[closeout.status]} size="sm">
+              {STATUS_LABELS[closeout.status]}
+            </Badge>
+          ),
+        },
+        {
+          header: 'Notice received',
+          cell: (closeout) => <Text size="sm">{formatDay(closeout.noticeReceivedOn)}</Text>,
+        },
+        {
+          header: 'Termination date',
+          cell: (closeout) => <Text size="sm">{formatDay(closeout.terminationDate)}</Text>,
+        },
+        {
+          header: 'Opened',
+          cell: (closeout) => <Text size="sm">{formatMoment(closeout.openedAt)}</Text>,
+        },
+        {
+          header: 'Ended',
+          cell: (closeout) => (
+            <Text size="sm" c={closeout.endedAt === null ? 'dimmed' : undefined}>
+              {formatMoment(closeout.endedAt)}
+            </Text>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -159,42 +161,45 @@ function ReturnsTable({ client }: { client: TClientDetail }) {
       <Title order={3} fz="md">
         Returns
       </Title>
-      <Table.ScrollContainer minWidth={600}>
-        <Table verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Returned from</Table.Th>
-              <Table.Th>Agreement signed</Table.Th>
-              <Table.Th ta="right">MRR</Table.Th>
-              <Table.Th>Recorded</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {client.returns.map((clientReturn) => (
-              <Table.Tr key={clientReturn.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/closeouts/${clientReturn.closeoutId}`} size="sm">
-                    {referenceOf(clientReturn.closeoutId)}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{formatDay(clientReturn.agreementSignedOn)}</Text>
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Text size="sm" ff="monospace">
-                    {formatMoney(clientReturn.monthlyRecurringRevenue)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {formatMoment(clientReturn.recordedAt)} by {clientReturn.recordedBy}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        rows={client.returns}
+        rowKey={(clientReturn) => clientReturn.id}
+        minWidth={600}
+        highlightOnHover={false}
+        columns={[
+          {
+            header: 'Returned from',
+            cell: (clientReturn) => (
+              <Anchor component={Link} to={`/closeouts/${clientReturn.closeoutId}`} size="sm">
+                {referenceOf(clientReturn.closeoutId)}
+              </Anchor>
+            ),
+          },
+          {
+            header: 'Agreement signed',
+            cell: (clientReturn) => (
+              <Text size="sm">{formatDay(clientReturn.agreementSignedOn)}</Text>
+            ),
+          },
+          {
+            header: 'MRR',
+            align: 'right',
+            cell: (clientReturn) => (
+              <Text size="sm" ff="monospace">
+                {formatMoney(clientReturn.monthlyRecurringRevenue)}
+              </Text>
+            ),
+          },
+          {
+            header: 'Recorded',
+            cell: (clientReturn) => (
+              <Text size="sm">
+                {formatMoment(clientReturn.recordedAt)} by {clientReturn.recordedBy}
+              </Text>
+            ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

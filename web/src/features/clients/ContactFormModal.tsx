@@ -4,7 +4,7 @@ import {
   ZCreateContactRequest,
   ZUpdateContactRequest,
 } from '../../../../src/server/clients/schema.js';
-import { FormModal } from './FormModal.js';
+import { FormModal } from '../../components/FormModal.js';
 import { blankToNull } from './form-values.js';
 import { useClientRecordForm } from './use-client-record-form.js';
 
@@ -33,7 +33,7 @@ export function ContactFormModal({
   contact: TContact | null;
   onClose: () => void;
 }) {
-  const { form, onSubmit, unplaced, saving } = useClientRecordForm({
+  const { form, submit } = useClientRecordForm({
     clientId,
     kind: 'contacts',
     recordId: contact?.id,
@@ -54,9 +54,7 @@ export function ContactFormModal({
     <FormModal
       title={contact === null ? 'Add a contact' : `Edit ${contact.name}`}
       submitLabel={contact === null ? 'Add contact' : 'Save'}
-      saving={saving}
-      unplaced={unplaced}
-      onSubmit={onSubmit}
+      {...submit}
       onClose={onClose}
     >
       <SimpleGrid cols={{ base: 1, xs: 2 }}>

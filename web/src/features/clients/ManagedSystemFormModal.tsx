@@ -4,7 +4,7 @@ import {
   ZCreateManagedSystemRequest,
   ZUpdateManagedSystemRequest,
 } from '../../../../src/server/clients/schema.js';
-import { FormModal } from './FormModal.js';
+import { FormModal } from '../../components/FormModal.js';
 import { CATEGORY_OPTIONS, isKnownCategory } from './managed-system-category.js';
 import { useClientRecordForm } from './use-client-record-form.js';
 
@@ -24,7 +24,7 @@ export function ManagedSystemFormModal({
 }) {
   // An import may have brought a category this product does not know: ask for one of its own.
   const knownCategory = isKnownCategory(system?.category);
-  const { form, onSubmit, unplaced, saving } = useClientRecordForm({
+  const { form, submit } = useClientRecordForm({
     clientId,
     kind: 'managed-systems',
     recordId: system?.id,
@@ -42,9 +42,7 @@ export function ManagedSystemFormModal({
     <FormModal
       title={system === null ? 'Add a managed system' : `Edit ${system.name}`}
       submitLabel={system === null ? 'Add system' : 'Save'}
-      saving={saving}
-      unplaced={unplaced}
-      onSubmit={onSubmit}
+      {...submit}
       onClose={onClose}
     >
       <TextInput

@@ -1,5 +1,6 @@
-import { ActionIcon, Menu } from '@mantine/core';
-import { IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
+import { Menu } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { RowActions } from '../../components/RowActions.js';
 
 /** The edit and remove actions of one row, for users who may manage clients. */
 export function RecordActions({
@@ -13,20 +14,13 @@ export function RecordActions({
   onRemove: () => void;
 }) {
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${name}`}>
-          <IconDots size={16} />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item leftSection={<IconPencil size={14} />} onClick={onEdit}>
-          Edit
-        </Menu.Item>
-        <Menu.Item leftSection={<IconTrash size={14} />} color="red" onClick={onRemove}>
-          Remove
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <RowActions name={name}>
+      <Menu.Item leftSection={<IconPencil size={14} />} onClick={onEdit}>
+        Edit
+      </Menu.Item>
+      <Menu.Item leftSection={<IconTrash size={14} />} color="red" onClick={onRemove}>
+        Remove
+      </Menu.Item>
+    </RowActions>
   );
 }

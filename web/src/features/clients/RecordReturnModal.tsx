@@ -1,12 +1,11 @@
-import { NumberInput, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { type TClientDetail, ZRecordReturnRequest } from '../../../../src/server/clients/schema.js';
 import { useRecordReturn } from '../../api/clients.js';
+import { FormModal } from '../../components/FormModal.js';
+import { MoneyInput } from '../../components/MoneyInput.js';
+import { useFormSubmit } from '../../components/use-form-submit.js';
 import { formatMoment, today } from '../../format.js';
-import { applyProblem } from '../../forms/zod-form.js';
-import { FormModal } from './FormModal.js';
 import { numberOrUndefined, requestValidator } from './form-values.js';
 
 type ReturnValues = {
@@ -32,33 +31,24 @@ export function RecordReturnModal({
   onClose: () => void;
 }) {
   const recordReturn = useRecordReturn(client.id);
-  const [unplaced, setUnplaced] = useState<unknown>(null);
   const form = useForm<ReturnValues>({
     initialValues: { agreementName: '', agreementSignedOn: today(), monthlyRecurringRevenue: '' },
     validate: requestValidator(ZRecordReturnRequest, toRequest),
   });
-  const lastCloseout = client.closeouts[0];
-  const onSubmit = form.onSubmit((values) => {
-    setUnplaced(null);
-    recordReturn.mutate(ZRecordReturnRequest.parse(toRequest(values)), {
-      onSuccess: () => {
-        notifications.show({
-          color: 'teal',
-          title: `${client.name} is back`,
-          message: 'The return is recorded and the new agreement has started.',
-        });
-        onClose();
-      },
-      onError: (error) => setUnplaced(applyProblem(form, error) === null ? null : error),
-    });
+  const submit = useFormSubmit(form, {
+    send: (values) => recordReturn.mutateAsync(ZRecordReturnRequest.parse(toRequest(values))),
+    notice: () => ({
+      title: `${client.name} is back`,
+      message: 'The return is recorded and the new agreement has started.',
+    }),
+    afterSave: onClose,
   });
+  const lastCloseout = client.closeouts[0];
   return (
     <FormModal
       title={`Record the return of ${client.name}`}
       submitLabel="Record return"
-      saving={recordReturn.isPending}
-      unplaced={unplaced}
-      onSubmit={onSubmit}
+      {...submit}
       onClose={onClose}
     >
       {lastCloseout !== undefined && (
@@ -83,13 +73,9 @@ export function RecordReturnModal({
           max={today()}
           {...form.getInputProps('agreementSignedOn')}
         />
-        <NumberInput
+        <MoneyInput
           label="Monthly recurring revenue"
           withAsterisk
-          min={0}
-          decimalScale={2}
-          thousandSeparator=","
-          prefix="$"
           {...form.getInputProps('monthlyRecurringRevenue')}
         />
       </SimpleGrid>

@@ -1,8 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { ReactNode } from 'react';
 import { type ClientRecordKind, useRemoveClientRecord } from '../../api/clients.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ConfirmModal } from '../../components/ConfirmModal.js';
 
 /** Asks before removing a contact, agreement or managed system: the audit trail keeps it, the client page does not. */
 export function RemoveRecordModal({
@@ -10,7 +9,7 @@ export function RemoveRecordModal({
   kind,
   record,
   title,
-  children,
+  note,
   onClose,
 }: {
   clientId: string;
@@ -18,38 +17,35 @@ export function RemoveRecordModal({
   record: { id: string; name: string };
   title: string;
   /** What removing it means, beyond the record disappearing. */
-  children?: ReactNode;
+  note?: string;
   onClose: () => void;
 }) {
   const remove = useRemoveClientRecord(clientId, kind);
   return (
-    <Modal opened onClose={onClose} title={title}>
-      <Stack gap="md">
-        <ProblemAlert error={remove.error} />
-        <Text size="sm">
-          Remove <strong>{record.name}</strong> from this client?
+    <ConfirmModal
+      title={title}
+      confirmLabel="Remove"
+      cancelLabel="Keep it"
+      confirming={remove.isPending}
+      error={remove.error}
+      onConfirm={() =>
+        remove.mutate(record.id, {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: `${record.name} was removed.` });
+            onClose();
+          },
+        })
+      }
+      onClose={onClose}
+    >
+      <Text size="sm">
+        Remove <strong>{record.name}</strong> from this client?
+      </Text>
+      {note !== undefined && (
+        <Text size="sm" c="dimmed">
+          {note}
         </Text>
-        {children}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            Keep it
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() =>
-              remove.mutate(record.id, {
-                onSuccess: () => {
-                  notifications.show({ color: 'teal', message: `${record.name} was removed.` });
-                  onClose();
-                },
-              })
-            }
-          >
-            Remove
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      )}
+    </ConfirmModal>
   );
 }

@@ -1,13 +1,11 @@
 import { Grid, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { type TTicketStatus, ZCreateTicketRequest } from '../../../../src/server/tickets/schema.js';
 import { useCreateTicket } from '../../api/clients.js';
+import { FormModal } from '../../components/FormModal.js';
+import { useFormSubmit } from '../../components/use-form-submit.js';
 import { localInputToMoment, momentToLocalInput } from '../../format.js';
-import { applyProblem } from '../../forms/zod-form.js';
 import { options, TICKET_STATUS_LABELS } from '../../labels.js';
-import { FormModal } from './FormModal.js';
 import { requestValidator } from './form-values.js';
 
 type TicketValues = {
@@ -27,7 +25,6 @@ const toRequest = (clientId: string) => (values: TicketValues) => ({
 /** A ticket entered by hand, e.g. one the PSA import has not brought yet. */
 export function TicketFormModal({ clientId, onClose }: { clientId: string; onClose: () => void }) {
   const create = useCreateTicket();
-  const [unplaced, setUnplaced] = useState<unknown>(null);
   const form = useForm<TicketValues>({
     initialValues: {
       number: '',
@@ -38,25 +35,13 @@ export function TicketFormModal({ clientId, onClose }: { clientId: string; onClo
     },
     validate: requestValidator(ZCreateTicketRequest, toRequest(clientId)),
   });
-  const onSubmit = form.onSubmit((values) => {
-    setUnplaced(null);
-    create.mutate(ZCreateTicketRequest.parse(toRequest(clientId)(values)), {
-      onSuccess: (ticket) => {
-        notifications.show({ color: 'teal', message: `Ticket ${ticket.number} was added.` });
-        onClose();
-      },
-      onError: (error) => setUnplaced(applyProblem(form, error) === null ? null : error),
-    });
+  const submit = useFormSubmit(form, {
+    send: (values) => create.mutateAsync(ZCreateTicketRequest.parse(toRequest(clientId)(values))),
+    notice: (ticket) => `Ticket ${ticket.number} was added.`,
+    afterSave: onClose,
   });
   return (
-    <FormModal
-      title="Add a ticket"
-      submitLabel="Add ticket"
-      saving={create.isPending}
-      unplaced={unplaced}
-      onSubmit={onSubmit}
-      onClose={onClose}
-    >
+    <FormModal title="Add a ticket" submitLabel="Add ticket" {...submit} onClose={onClose}>
       <Grid>
         <Grid.Col span={{ base: 12, xs: 4 }}>
           <TextInput

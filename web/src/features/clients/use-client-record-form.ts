@@ -1,13 +1,11 @@
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import type { z } from 'zod';
 import {
   type ClientRecordKind,
   type SaveClientRecord,
   useSaveClientRecord,
 } from '../../api/clients.js';
-import { applyProblem } from '../../forms/zod-form.js';
+import { useFormSubmit } from '../../components/use-form-submit.js';
 import { requestValidator } from './form-values.js';
 
 /**
@@ -32,20 +30,15 @@ export function useClientRecordForm<
 }) {
   const { clientId, kind, recordId, initialValues, schemas, toRequest, saved, onClose } = options;
   const save = useSaveClientRecord(clientId, kind);
-  const [unplaced, setUnplaced] = useState<unknown>(null);
   const form = useForm<TValues>({
     initialValues,
     validate: requestValidator(recordId === undefined ? schemas.create : schemas.update, toRequest),
   });
-  const onSubmit = form.onSubmit((values) => {
-    setUnplaced(null);
-    save.mutate({ recordId, body: toRequest(values) } as SaveClientRecord<TKind>, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: saved });
-        onClose();
-      },
-      onError: (error) => setUnplaced(applyProblem(form, error) === null ? null : error),
-    });
+  const submit = useFormSubmit(form, {
+    send: (values) =>
+      save.mutateAsync({ recordId, body: toRequest(values) } as SaveClientRecord<TKind>),
+    notice: () => saved,
+    afterSave: onClose,
   });
-  return { form, onSubmit, unplaced, saving: save.isPending };
+  return { form, submit };
 }

@@ -15,12 +15,14 @@ import {
   Title,
 } from '@mantine/core';
 import { IconArrowRight, IconFlag, IconHistory } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TGate, TProcessDefinition } from '../../../../src/blueprint/schema.js';
 import type { TDefinitionVersion } from '../../../../src/server/process/schema.js';
 import { useDefinitionVersions, useProcessDefinition } from '../../api/process.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryState } from '../../components/QueryState.js';
+import { useSearchParamState } from '../../components/use-search-param-state.js';
 import {
   DocumentsTable,
   KpiGrid,
@@ -36,6 +38,17 @@ type View = (typeof VIEWS)[number];
 
 const isView = (value: string | null): value is View =>
   value !== null && (VIEWS as readonly string[]).includes(value);
+
+/** The views that each list one part of the definition for reference. */
+const REFERENCE_VIEWS: {
+  value: View;
+  Reference: (props: { definition: TProcessDefinition }) => ReactNode;
+}[] = [
+  { value: 'roles', Reference: RolesTable },
+  { value: 'systems', Reference: SystemsTable },
+  { value: 'documents', Reference: DocumentsTable },
+  { value: 'kpis', Reference: KpiGrid },
+];
 
 /** `?key=msp-11a&version=1` shows a published version; without them, the current one. */
 function pinnedVersion(searchParams: URLSearchParams) {
@@ -116,22 +129,16 @@ function DefinitionView({
   versions: ReturnType<typeof useDefinitionVersions>;
   pinned: boolean;
 }) {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const view = isView(searchParams.get('view')) ? (searchParams.get('view') as View) : 'stages';
+  const [view, setView] = useSearchParamState<View>('view', {
+    parse: (value) => (isView(value) ? value : undefined),
+    fallback: 'stages',
+  });
   const current = versions.data?.versions.find((version) => version.current);
   const isCurrent =
     !pinned ||
     (current !== undefined &&
       current.key === definition.key &&
       current.version === definition.version);
-
-  const selectView = (next: string | null) => {
-    if (!isView(next)) return;
-    const params = new URLSearchParams(searchParams);
-    if (next === 'stages') params.delete('view');
-    else params.set('view', next);
-    setSearchParams(params);
-  };
 
   const counts: Record<View, number | undefined> = {
     stages: definition.stages.length,
@@ -167,7 +174,7 @@ function DefinitionView({
         </Alert>
       )}
       <Overview definition={definition} isCurrent={isCurrent} />
-      <Tabs value={view} onChange={selectView} keepMounted={false}>
+      <Tabs value={view} onChange={(next) => isView(next) && setView(next)} keepMounted={false}>
         <Tabs.List>
           {VIEWS.map((name) => (
             <Tabs.Tab
@@ -194,18 +201,11 @@ function DefinitionView({
             <Closing definition={definition} />
           </Stack>
         </Tabs.Panel>
-        <Tabs.Panel value="roles" pt="lg">
-          <RolesTable definition={definition} />
-        </Tabs.Panel>
-        <Tabs.Panel value="systems" pt="lg">
-          <SystemsTable definition={definition} />
-        </Tabs.Panel>
-        <Tabs.Panel value="documents" pt="lg">
-          <DocumentsTable definition={definition} />
-        </Tabs.Panel>
-        <Tabs.Panel value="kpis" pt="lg">
-          <KpiGrid definition={definition} />
-        </Tabs.Panel>
+        {REFERENCE_VIEWS.map(({ value, Reference }) => (
+          <Tabs.Panel key={value} value={value} pt="lg">
+            <Reference definition={definition} />
+          </Tabs.Panel>
+        ))}
         <Tabs.Panel value="versions" pt="lg">
           <QueryState query={versions} loadingLabel="Loading the versions…">
             {(list) => (

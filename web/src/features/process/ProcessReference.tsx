@@ -1,75 +1,80 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { TProcessDefinition, TTask } from '../../../../src/blueprint/schema.js';
+import type { TProcessDefinition } from '../../../../src/blueprint/schema.js';
 import type { TDefinitionVersion } from '../../../../src/server/process/schema.js';
+import { type Column, DataTable } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/QueryState.js';
 import { formatMoment } from '../../format.js';
 import { KPI_UNIT_LABELS, ROLE_KIND_LABELS } from '../../labels.js';
 
 /** The definition's roles, systems, documents, KPIs and versions, each as a reference list. */
 
-/** "7 tasks in 11a.01, 11a.02", from the tasks that use something. */
-function usage(definition: TProcessDefinition, uses: (task: TTask) => boolean): string {
-  const tasks = definition.tasks.filter(uses);
-  if (tasks.length === 0) return 'Not used by any task';
-  const stages = definition.stages
-    .filter((stage) => tasks.some((task) => task.stage === stage.key))
-    .map((stage) => stage.code);
-  return `${tasks.length} ${tasks.length === 1 ? 'task' : 'tasks'} in ${stages.join(', ')}`;
+/** The parts of the definition that tasks name by key. */
+type Referenced = 'roles' | 'systems' | 'documents';
+
+/** Each entry of a part with where it is used: "7 tasks in 11a.01, 11a.02". */
+function withUsage<TPart extends Referenced>(definition: TProcessDefinition, part: TPart) {
+  return definition[part].map((entry: TProcessDefinition[TPart][number]) => {
+    const tasks = definition.tasks.filter((task) => task[part].includes(entry.key));
+    const stages = definition.stages
+      .filter((stage) => tasks.some((task) => task.stage === stage.key))
+      .map((stage) => stage.code);
+    const usage =
+      tasks.length === 0
+        ? 'Not used by any task'
+        : `${tasks.length} ${tasks.length === 1 ? 'task' : 'tasks'} in ${stages.join(', ')}`;
+    return { ...entry, usage };
+  });
 }
 
-function ReferenceTable({
+type ReferenceRow = { key: string; name: string; description: string; usage: string };
+
+function ReferenceTable<TRow extends ReferenceRow>({
   caption,
   rows,
-  extraColumn,
+  kind,
 }: {
   caption: string;
-  rows: { key: string; name: string; description: string; extra?: string; usage: string }[];
-  extraColumn?: string;
+  rows: TRow[];
+  /** A column that sorts the rows into kinds, e.g. staff, client and system roles. */
+  kind?: Column<TRow>;
 }) {
   if (rows.length === 0)
     return <EmptyState title={`This version has no ${caption.toLowerCase()}`} />;
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table verticalSpacing="sm" highlightOnHover aria-label={caption}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            {extraColumn !== undefined && <Table.Th>{extraColumn}</Table.Th>}
-            <Table.Th>What it is</Table.Th>
-            <Table.Th>Used by</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.key}>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {row.name}
-                </Text>
-              </Table.Td>
-              {extraColumn !== undefined && (
-                <Table.Td>
-                  <Badge variant="light" color="gray" size="sm">
-                    {row.extra}
-                  </Badge>
-                </Table.Td>
-              )}
-              <Table.Td>
-                <Text size="sm" c="dimmed">
-                  {row.description}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {row.usage}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={rows}
+      rowKey={(row) => row.key}
+      minWidth={640}
+      label={caption}
+      columns={[
+        {
+          header: 'Name',
+          cell: (row) => (
+            <Text size="sm" fw={500}>
+              {row.name}
+            </Text>
+          ),
+        },
+        kind ?? false,
+        {
+          header: 'What it is',
+          cell: (row) => (
+            <Text size="sm" c="dimmed">
+              {row.description}
+            </Text>
+          ),
+        },
+        {
+          header: 'Used by',
+          cell: (row) => (
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+              {row.usage}
+            </Text>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -77,40 +82,25 @@ export function RolesTable({ definition }: { definition: TProcessDefinition }) {
   return (
     <ReferenceTable
       caption="Roles"
-      extraColumn="Kind"
-      rows={definition.roles.map((role) => ({
-        key: role.key,
-        name: role.name,
-        description: role.description,
-        extra: ROLE_KIND_LABELS[role.kind],
-        usage: usage(definition, (task) => task.roles.includes(role.key)),
-      }))}
+      rows={withUsage(definition, 'roles')}
+      kind={{
+        header: 'Kind',
+        cell: (role) => (
+          <Badge variant="light" color="gray" size="sm">
+            {ROLE_KIND_LABELS[role.kind]}
+          </Badge>
+        ),
+      }}
     />
   );
 }
 
 export function SystemsTable({ definition }: { definition: TProcessDefinition }) {
-  return (
-    <ReferenceTable
-      caption="Systems"
-      rows={definition.systems.map((system) => ({
-        ...system,
-        usage: usage(definition, (task) => task.systems.includes(system.key)),
-      }))}
-    />
-  );
+  return <ReferenceTable caption="Systems" rows={withUsage(definition, 'systems')} />;
 }
 
 export function DocumentsTable({ definition }: { definition: TProcessDefinition }) {
-  return (
-    <ReferenceTable
-      caption="Documents"
-      rows={definition.documents.map((document) => ({
-        ...document,
-        usage: usage(definition, (task) => task.documents.includes(document.key)),
-      }))}
-    />
-  );
+  return <ReferenceTable caption="Documents" rows={withUsage(definition, 'documents')} />;
 }
 
 export function KpiGrid({ definition }: { definition: TProcessDefinition }) {
@@ -146,55 +136,44 @@ export function VersionsTable({
   shown: { key: string; version: number };
 }) {
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing="sm" highlightOnHover aria-label="Versions of the process">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Version</Table.Th>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Published</Table.Th>
-            <Table.Th>By</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {versions.map((version) => {
-            const isShown = version.key === shown.key && version.version === shown.version;
-            return (
-              <Table.Tr key={`${version.key}@${version.version}`}>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    {isShown ? (
-                      <Text size="sm" fw={600} aria-current="page">
-                        Version {version.version}
-                      </Text>
-                    ) : (
-                      <Anchor component={Link} to={versionPath(version)} size="sm">
-                        Version {version.version}
-                      </Anchor>
-                    )}
-                    {version.current && (
-                      <Badge size="sm" variant="light" color="teal">
-                        Current
-                      </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{version.name}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {version.publishedAt === null ? 'Built in' : formatMoment(version.publishedAt)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{version.publishedBy}</Text>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={versions}
+      rowKey={(version) => `${version.key}@${version.version}`}
+      minWidth={560}
+      label="Versions of the process"
+      columns={[
+        {
+          header: 'Version',
+          cell: (version) => (
+            <Group gap="xs" wrap="nowrap">
+              {version.key === shown.key && version.version === shown.version ? (
+                <Text size="sm" fw={600} aria-current="page">
+                  Version {version.version}
+                </Text>
+              ) : (
+                <Anchor component={Link} to={versionPath(version)} size="sm">
+                  Version {version.version}
+                </Anchor>
+              )}
+              {version.current && (
+                <Badge size="sm" variant="light" color="teal">
+                  Current
+                </Badge>
+              )}
+            </Group>
+          ),
+        },
+        { header: 'Name', cell: (version) => <Text size="sm">{version.name}</Text> },
+        {
+          header: 'Published',
+          cell: (version) => (
+            <Text size="sm">
+              {version.publishedAt === null ? 'Built in' : formatMoment(version.publishedAt)}
+            </Text>
+          ),
+        },
+        { header: 'By', cell: (version) => <Text size="sm">{version.publishedBy}</Text> },
+      ]}
+    />
   );
 }

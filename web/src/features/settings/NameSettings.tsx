@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Box,
-  Button,
   Fieldset,
   Group,
   Paper,
@@ -13,54 +12,43 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { type UseFormReturnType, useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp } from '@tabler/icons-react';
-import { useState } from 'react';
 import { DEFAULT_DEFINITION } from '../../../../src/blueprint/default-definition.js';
 import type { TPersonalisation, TProcessDefinition } from '../../../../src/blueprint/schema.js';
 import {
   type TOrganisation,
   ZPersonalisationRequest,
 } from '../../../../src/server/organisation/schema.js';
-import { useOrganisation, useUpdatePersonalisation } from '../../api/organisation.js';
+import { useUpdatePersonalisation } from '../../api/organisation.js';
 import { useProcessDefinition } from '../../api/process.js';
-import { useCan } from '../../api/session.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { QueryState } from '../../components/QueryState.js';
-import { applyProblem } from '../../forms/zod-form.js';
 import { ROLE_KIND_LABELS } from '../../labels.js';
 import { FormActions } from './FormActions.js';
-import { SectionHeader } from './SectionHeader.js';
+import { OrganisationSection } from './OrganisationSection.js';
+import { SaveButtons } from './SaveButtons.js';
+import { useSettingsSubmit } from './use-settings-submit.js';
 
 /** One role or system: its name in the process, and the organisation's own name ('' for none). */
 type NameRow = { key: string; defaultName: string; description: string; name: string };
 type NameValues = { roles: NameRow[]; systems: NameRow[] };
 
 export function NameSettings() {
-  const organisation = useOrganisation();
   const definition = useProcessDefinition();
-  const canManage = useCan('settings.manage');
   return (
-    <>
-      <SectionHeader
-        title="Role and system names"
-        description="Call the roles and systems of the process what your team calls them, such as “HaloPSA” for the PSA. Your names show everywhere; the process itself stays the same."
-        readOnly={!canManage}
-      />
-      <QueryState query={organisation} loadingLabel="Loading your names…">
-        {(loadedOrganisation) => (
-          <QueryState query={definition} loadingLabel="Loading the process…">
-            {(loadedDefinition) => (
-              <NameForm
-                organisation={loadedOrganisation}
-                definition={loadedDefinition}
-                canManage={canManage}
-              />
-            )}
-          </QueryState>
-        )}
-      </QueryState>
-    </>
+    <OrganisationSection
+      title="Role and system names"
+      description="Call the roles and systems of the process what your team calls them, such as “HaloPSA” for the PSA. Your names show everywhere; the process itself stays the same."
+      loadingLabel="Loading your names…"
+    >
+      {(organisation, canManage) => (
+        <QueryState query={definition} loadingLabel="Loading the process…">
+          {(loaded) => (
+            <NameForm organisation={organisation} definition={loaded} canManage={canManage} />
+          )}
+        </QueryState>
+      )}
+    </OrganisationSection>
   );
 }
 
@@ -114,7 +102,6 @@ function NameForm({
   canManage: boolean;
 }) {
   const update = useUpdatePersonalisation();
-  const [formError, setFormError] = useState<unknown>(null);
   const { personalisation } = organisation;
 
   const toPersonalisation = (values: NameValues): TPersonalisation => ({
@@ -143,19 +130,10 @@ function NameForm({
     },
   });
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    update.mutate(toPersonalisation(values), {
-      onSuccess: (saved) => {
-        const next = valuesOf(definition, saved.personalisation);
-        form.setInitialValues(next);
-        form.setValues(next);
-        notifications.show({ color: 'teal', message: 'Your names were saved.' });
-      },
-      onError: (error) => {
-        if (applyProblem(form, error) !== null) setFormError(error);
-      },
-    });
+  const submit = useSettingsSubmit(form, {
+    send: (values) => update.mutateAsync(toPersonalisation(values)),
+    notice: 'Your names were saved.',
+    savedValues: (saved) => valuesOf(definition, saved.personalisation),
   });
 
   const values = form.getValues();
@@ -167,9 +145,9 @@ function NameForm({
     .filter((group) => group.indices.length > 0);
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit.onSubmit} noValidate>
       <Stack gap="lg">
-        <ProblemAlert error={formError} title="Not saved" />
+        <ProblemAlert error={submit.unplaced} title="Not saved" />
         <Fieldset variant="unstyled" disabled={!canManage}>
           <Stack gap="lg">
             {roleGroups.map((group) => (
@@ -198,16 +176,7 @@ function NameForm({
             <Text size="sm" c="dimmed">
               Leave a name empty to use the process’s own.
             </Text>
-            <Group gap="xs">
-              {form.isDirty() && (
-                <Button variant="subtle" color="gray" onClick={() => form.reset()}>
-                  Discard changes
-                </Button>
-              )}
-              <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-                Save names
-              </Button>
-            </Group>
+            <SaveButtons form={form} saving={submit.saving} label="Save names" />
           </FormActions>
         )}
       </Stack>

@@ -11,36 +11,31 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import {
   type TOrganisation,
   type TPersonalisationRequest,
   ZPersonalisationRequest,
 } from '../../../../src/server/organisation/schema.js';
-import { useOrganisation, useUpdatePersonalisation } from '../../api/organisation.js';
-import { useCan } from '../../api/session.js';
+import { useUpdatePersonalisation } from '../../api/organisation.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { QueryState } from '../../components/QueryState.js';
-import { applyProblem, zodValidate } from '../../forms/zod-form.js';
+import { zodValidate } from '../../forms/zod-form.js';
 import { BRAND_SWATCHES, brandFill } from './brand-colour.js';
 import { LogoField } from './LogoField.js';
-import { SectionHeader } from './SectionHeader.js';
+import { OrganisationSection } from './OrganisationSection.js';
+import { SaveButtons } from './SaveButtons.js';
+import { useSettingsSubmit } from './use-settings-submit.js';
 
 export function OrganisationSettings() {
-  const organisation = useOrganisation();
-  const canManage = useCan('settings.manage');
   return (
-    <>
-      <SectionHeader
-        title="Organisation"
-        description="Your name, logo and colour, as your staff see them throughout Closeout."
-        readOnly={!canManage}
-      />
-      <QueryState query={organisation} loadingLabel="Loading your organisation…">
-        {(loaded) => <OrganisationForm organisation={loaded} canManage={canManage} />}
-      </QueryState>
-    </>
+    <OrganisationSection
+      title="Organisation"
+      description="Your name, logo and colour, as your staff see them throughout Closeout."
+      loadingLabel="Loading your organisation…"
+    >
+      {(organisation, canManage) => (
+        <OrganisationForm organisation={organisation} canManage={canManage} />
+      )}
+    </OrganisationSection>
   );
 }
 
@@ -52,34 +47,25 @@ function OrganisationForm({
   canManage: boolean;
 }) {
   const update = useUpdatePersonalisation();
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<TPersonalisationRequest>({
     initialValues: organisation.personalisation,
     validate: zodValidate(ZPersonalisationRequest),
   });
 
-  const submit = form.onSubmit((personalisation) => {
-    setFormError(null);
-    update.mutate(personalisation, {
-      onSuccess: (saved) => {
-        form.setInitialValues(saved.personalisation);
-        form.setValues(saved.personalisation);
-        notifications.show({ color: 'teal', message: 'Your organisation was saved.' });
-      },
-      onError: (error) => {
-        if (applyProblem(form, error) !== null) setFormError(error);
-      },
-    });
+  const submit = useSettingsSubmit(form, {
+    send: (personalisation) => update.mutateAsync(personalisation),
+    notice: 'Your organisation was saved.',
+    savedValues: (saved) => saved.personalisation,
   });
 
   const values = form.getValues();
   const previewColor = brandFill(values.primaryColor, organisation.personalisation.primaryColor);
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit.onSubmit} noValidate>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
         <Stack>
-          <ProblemAlert error={formError} title="Not saved" />
+          <ProblemAlert error={submit.unplaced} title="Not saved" />
           <Fieldset variant="unstyled" disabled={!canManage}>
             <Stack>
               <TextInput
@@ -105,18 +91,7 @@ function OrganisationForm({
               />
             </Stack>
           </Fieldset>
-          {canManage && (
-            <Group>
-              <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-                Save changes
-              </Button>
-              {form.isDirty() && (
-                <Button variant="subtle" color="gray" onClick={() => form.reset()}>
-                  Discard
-                </Button>
-              )}
-            </Group>
-          )}
+          {canManage && <SaveButtons form={form} saving={submit.saving} label="Save changes" />}
         </Stack>
         <BrandPreview name={values.organisationName} logo={values.logo} color={previewColor} />
       </SimpleGrid>

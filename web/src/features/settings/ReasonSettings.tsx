@@ -13,19 +13,17 @@ import {
 } from '@mantine/core';
 import { type UseFormReturnType, useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArrowBackUp, IconPlus, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { TReasonTaxonomyEntry } from '../../../../src/blueprint/reason-taxonomy.js';
 import { ZReasonTaxonomyBody } from '../../../../src/server/organisation/schema.js';
-import { useOrganisation, useUpdateReasonTaxonomy } from '../../api/organisation.js';
-import { useCan } from '../../api/session.js';
+import { useUpdateReasonTaxonomy } from '../../api/organisation.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { QueryState } from '../../components/QueryState.js';
-import { applyProblem, zodValidate } from '../../forms/zod-form.js';
+import { zodValidate } from '../../forms/zod-form.js';
 import { options, REASON_APPLIES_TO_LABELS } from '../../labels.js';
 import { FormActions } from './FormActions.js';
-import { SectionHeader } from './SectionHeader.js';
+import { OrganisationSection } from './OrganisationSection.js';
+import { SaveButtons } from './SaveButtons.js';
+import { useSettingsSubmit } from './use-settings-submit.js';
 
 /** A reason as the form holds it: saved ones keep their key; a new one's key follows its label. */
 type ReasonRow = TReasonTaxonomyEntry & { rowId: string; saved: boolean; keyEdited: boolean };
@@ -51,19 +49,16 @@ const savedRow = (reason: TReasonTaxonomyEntry): ReasonRow => ({
 });
 
 export function ReasonSettings() {
-  const organisation = useOrganisation();
-  const canManage = useCan('settings.manage');
   return (
-    <>
-      <SectionHeader
-        title="Cancellation reasons"
-        description="The reasons to choose from when a closeout’s reasons are recorded. A reason is retired rather than deleted, so closeouts recorded with it still read as they did."
-        readOnly={!canManage}
-      />
-      <QueryState query={organisation} loadingLabel="Loading the reasons…">
-        {(loaded) => <ReasonForm reasons={loaded.reasons} canManage={canManage} />}
-      </QueryState>
-    </>
+    <OrganisationSection
+      title="Cancellation reasons"
+      description="The reasons to choose from when a closeout’s reasons are recorded. A reason is retired rather than deleted, so closeouts recorded with it still read as they did."
+      loadingLabel="Loading the reasons…"
+    >
+      {(organisation, canManage) => (
+        <ReasonForm reasons={organisation.reasons} canManage={canManage} />
+      )}
+    </OrganisationSection>
   );
 }
 
@@ -75,34 +70,24 @@ function ReasonForm({
   canManage: boolean;
 }) {
   const update = useUpdateReasonTaxonomy();
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<ReasonValues>({
     initialValues: { reasons: reasons.map(savedRow) },
     validate: zodValidate(ZReasonTaxonomyBody),
   });
   const rows = form.getValues().reasons;
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    const body = {
-      reasons: values.reasons.map(({ key, label, appliesTo, retired }) => ({
-        key,
-        label: label.trim(),
-        appliesTo,
-        retired,
-      })),
-    };
-    update.mutate(body, {
-      onSuccess: (saved) => {
-        const savedRows = { reasons: saved.reasons.map(savedRow) };
-        form.setInitialValues(savedRows);
-        form.setValues(savedRows);
-        notifications.show({ color: 'teal', message: 'The reasons were saved.' });
-      },
-      onError: (error) => {
-        if (applyProblem(form, error) !== null) setFormError(error);
-      },
-    });
+  const submit = useSettingsSubmit(form, {
+    send: (values) =>
+      update.mutateAsync({
+        reasons: values.reasons.map(({ key, label, appliesTo, retired }) => ({
+          key,
+          label: label.trim(),
+          appliesTo,
+          retired,
+        })),
+      }),
+    notice: 'The reasons were saved.',
+    savedValues: (saved) => ({ reasons: saved.reasons.map(savedRow) }),
   });
 
   const addReason = () =>
@@ -124,9 +109,9 @@ function ReasonForm({
   ].join(' · ');
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit.onSubmit} noValidate>
       <Stack>
-        <ProblemAlert error={formError} title="Not saved" />
+        <ProblemAlert error={submit.unplaced} title="Not saved" />
         <Text size="sm" c="dimmed">
           {summary}
         </Text>
@@ -159,16 +144,7 @@ function ReasonForm({
             <Button variant="default" leftSection={<IconPlus size={16} />} onClick={addReason}>
               Add a reason
             </Button>
-            <Group gap="xs">
-              {form.isDirty() && (
-                <Button variant="subtle" color="gray" onClick={() => form.reset()}>
-                  Discard changes
-                </Button>
-              )}
-              <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-                Save reasons
-              </Button>
-            </Group>
+            <SaveButtons form={form} saving={submit.saving} label="Save reasons" />
           </FormActions>
         )}
       </Stack>

@@ -48,6 +48,14 @@ const users: TUser[] = [
   },
 ];
 
+/** The organisation, saving its personalisation as sent, and the session read again after. */
+const personalisationApi = () =>
+  fakeApi({
+    'GET /organisation': () => organisation,
+    'PUT /organisation/personalisation': ({ body }) => ({ ...organisation, personalisation: body }),
+    'GET /auth/me': () => administrator,
+  });
+
 const renderSettings = (route: string, user = administrator) =>
   renderWithApp(<SettingsPage />, { route, path: '/settings/*', user });
 
@@ -60,14 +68,7 @@ describe('SettingsPage', () => {
   });
 
   it('saves the organisation’s colour and reads the session again for the shell', async () => {
-    const { requests } = fakeApi({
-      'GET /organisation': () => organisation,
-      'PUT /organisation/personalisation': ({ body }) => ({
-        ...organisation,
-        personalisation: body,
-      }),
-      'GET /auth/me': () => administrator,
-    });
+    const { requests } = personalisationApi();
     const { user } = renderSettings('/settings/organisation');
 
     const colour = await screen.findByLabelText(/Brand colour/);
@@ -83,6 +84,29 @@ describe('SettingsPage', () => {
     const put = requests.find((request) => request.method === 'PUT');
     expect(put?.body).toEqual({ ...organisation.personalisation, primaryColor: '#0a7d4f' });
     expect(await screen.findByText('Your organisation was saved.')).toBeInTheDocument();
+  });
+
+  it('discards unsaved changes, and reads as unchanged once saved', async () => {
+    const { requests } = personalisationApi();
+    const { user } = renderSettings('/settings/organisation');
+    const name = await screen.findByLabelText(/Organisation name/);
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+
+    await user.type(name, ' Group');
+    await user.click(screen.getByRole('button', { name: 'Discard changes' }));
+    expect(name).toHaveValue('Harbour IT');
+
+    await user.type(name, ' Group');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Discard changes' })).not.toBeInTheDocument(),
+    );
+    const save = screen.getByRole('button', { name: 'Save changes' });
+    expect(save).toBeDisabled();
+    expect(save).not.toHaveAttribute('data-loading');
+    expect(name).toHaveValue('Harbour IT Group');
+    expect(requests.filter((request) => request.method === 'PUT')).toHaveLength(1);
   });
 
   it('shows the organisation read-only to whoever is not an administrator', async () => {
@@ -165,5 +189,24 @@ describe('SettingsPage', () => {
       roles: ['finance'],
       password: 'short and much longer',
     });
+  });
+
+  it('deactivates a user only once confirmed', async () => {
+    const tess = users[1] as TUser;
+    const { requests } = fakeApi({
+      'GET /users': () => ({ users }),
+      [`PATCH /users/${tess.id}`]: () => ({ ...tess, active: false }),
+    });
+    const { user } = renderSettings('/settings/users');
+
+    await user.click(await screen.findByRole('button', { name: 'Actions for Tess Technician' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Deactivate' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Deactivate Tess Technician?' });
+    expect(requests.some((request) => request.method === 'PATCH')).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Deactivate' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(requests.find((request) => request.method === 'PATCH')?.body).toEqual({ active: false });
+    expect(await screen.findByText('Tess Technician was deactivated.')).toBeInTheDocument();
   });
 });

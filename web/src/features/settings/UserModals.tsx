@@ -2,8 +2,6 @@ import {
   Button,
   Checkbox,
   type CheckboxGroupProps,
-  Group,
-  Modal,
   PasswordInput,
   type PasswordInputProps,
   SimpleGrid,
@@ -29,8 +27,10 @@ import {
 } from '../../../../src/server/users/schema.js';
 import { useSignedInUser } from '../../api/session.js';
 import { useCreateUser, useResetUserPassword, useUpdateUser } from '../../api/users.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { applyProblem, zodValidate } from '../../forms/zod-form.js';
+import { ConfirmModal } from '../../components/ConfirmModal.js';
+import { FormModal } from '../../components/FormModal.js';
+import { useFormSubmit } from '../../components/use-form-submit.js';
+import { zodValidate } from '../../forms/zod-form.js';
 import { generatePassword } from './generate-password.js';
 
 /** The roles to tick, in the organisation's own names. */
@@ -94,81 +94,42 @@ function NewPasswordInput({
   );
 }
 
-function ModalActions({
-  onCancel,
-  submitLabel,
-  loading,
-}: {
-  onCancel: () => void;
-  submitLabel: string;
-  loading: boolean;
-}) {
-  return (
-    <Group justify="flex-end" mt="xs">
-      <Button variant="default" onClick={onCancel}>
-        Cancel
-      </Button>
-      <Button type="submit" loading={loading}>
-        {submitLabel}
-      </Button>
-    </Group>
-  );
-}
-
-export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function CreateUserModal({ onClose }: { onClose: () => void }) {
   const create = useCreateUser();
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<TCreateUserRequest>({
     initialValues: { name: '', email: '', password: '', roles: [] },
     validate: zodValidate(ZCreateUserRequest),
   });
-  const close = () => {
-    form.reset();
-    setFormError(null);
-    onClose();
-  };
+  const submit = useFormSubmit(form, {
+    send: (request) => create.mutateAsync(request),
+    notice: (user) => `${user.name} was added and can sign in with the password you set.`,
+    afterSave: onClose,
+  });
   return (
-    <Modal opened={opened} onClose={close} title="Add a user" size="lg">
-      <form
-        noValidate
-        onSubmit={form.onSubmit((request) => {
-          setFormError(null);
-          create.mutate(request, {
-            onSuccess: (user) => {
-              notifications.show({
-                color: 'teal',
-                message: `${user.name} was added and can sign in with the password you set.`,
-              });
-              close();
-            },
-            onError: (error) => {
-              if (applyProblem(form, error) !== null) setFormError(error);
-            },
-          });
-        })}
-      >
-        <Stack>
-          <ProblemAlert error={formError} title="The user was not added" />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
-            <TextInput
-              label="Email"
-              type="email"
-              autoComplete="off"
-              required
-              {...form.getInputProps('email')}
-            />
-          </SimpleGrid>
-          <RoleCheckboxes {...form.getInputProps('roles')} />
-          <NewPasswordInput
-            label="Initial password"
-            onGenerate={(password) => form.setFieldValue('password', password)}
-            {...form.getInputProps('password')}
-          />
-          <ModalActions onCancel={close} submitLabel="Add user" loading={create.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title="Add a user"
+      submitLabel="Add user"
+      problemTitle="The user was not added"
+      {...submit}
+      onClose={onClose}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="off"
+          required
+          {...form.getInputProps('email')}
+        />
+      </SimpleGrid>
+      <RoleCheckboxes {...form.getInputProps('roles')} />
+      <NewPasswordInput
+        label="Initial password"
+        onGenerate={(password) => form.setFieldValue('password', password)}
+        {...form.getInputProps('password')}
+      />
+    </FormModal>
   );
 }
 
@@ -177,136 +138,101 @@ type EditValues = Required<Pick<TUpdateUserRequest, 'name' | 'roles'>>;
 export function EditUserModal({ user, onClose }: { user: TUser; onClose: () => void }) {
   const update = useUpdateUser();
   const signedIn = useSignedInUser();
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<EditValues>({
     initialValues: { name: user.name, roles: user.roles },
     validate: zodValidate(ZUpdateUserRequest),
   });
+  const submit = useFormSubmit(form, {
+    send: (changes) => update.mutateAsync({ userId: user.id, changes }),
+    notice: (saved) => `${saved.name} was saved.`,
+    afterSave: onClose,
+  });
   const isSelf = user.id === signedIn.id;
   return (
-    <Modal opened onClose={onClose} title={`Edit ${user.name}`} size="lg">
-      <form
-        noValidate
-        onSubmit={form.onSubmit((changes) => {
-          setFormError(null);
-          update.mutate(
-            { userId: user.id, changes },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'teal', message: `${changes.name} was saved.` });
-                onClose();
-              },
-              onError: (error) => {
-                if (applyProblem(form, error) !== null) setFormError(error);
-              },
-            },
-          );
-        })}
-      >
-        <Stack>
-          <ProblemAlert error={formError} title="Not saved" />
-          <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
-          <Text size="sm" c="dimmed">
-            {user.email}
-          </Text>
-          <RoleCheckboxes
-            {...form.getInputProps('roles')}
-            lockedRole={
-              isSelf && user.roles.includes('admin')
-                ? {
-                    role: 'admin',
-                    reason: 'You cannot remove your own; ask another administrator.',
-                  }
-                : undefined
-            }
-          />
-          <ModalActions onCancel={onClose} submitLabel="Save" loading={update.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={`Edit ${user.name}`}
+      submitLabel="Save"
+      problemTitle="Not saved"
+      {...submit}
+      onClose={onClose}
+    >
+      <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+      <Text size="sm" c="dimmed">
+        {user.email}
+      </Text>
+      <RoleCheckboxes
+        {...form.getInputProps('roles')}
+        lockedRole={
+          isSelf && user.roles.includes('admin')
+            ? {
+                role: 'admin',
+                reason: 'You cannot remove your own; ask another administrator.',
+              }
+            : undefined
+        }
+      />
+    </FormModal>
   );
 }
 
 export function ResetPasswordModal({ user, onClose }: { user: TUser; onClose: () => void }) {
   const reset = useResetUserPassword();
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<TResetPasswordRequest>({
     initialValues: { password: '' },
     validate: zodValidate(ZResetPasswordRequest),
   });
+  const submit = useFormSubmit(form, {
+    send: (request) => reset.mutateAsync({ userId: user.id, request }),
+    notice: () => `${user.name} has a new password and was signed out elsewhere.`,
+    afterSave: onClose,
+  });
   return (
-    <Modal opened onClose={onClose} title={`Set a new password for ${user.name}`}>
-      <form
-        noValidate
-        onSubmit={form.onSubmit((request) => {
-          setFormError(null);
-          reset.mutate(
-            { userId: user.id, request },
-            {
-              onSuccess: () => {
-                notifications.show({
-                  color: 'teal',
-                  message: `${user.name} has a new password and was signed out elsewhere.`,
-                });
-                onClose();
-              },
-              onError: (error) => {
-                if (applyProblem(form, error) !== null) setFormError(error);
-              },
-            },
-          );
-        })}
-      >
-        <Stack>
-          <ProblemAlert error={formError} title="The password was not changed" />
-          <Text size="sm" c="dimmed">
-            {user.name} is signed out of every other session and signs in with the new password.
-          </Text>
-          <NewPasswordInput
-            label="New password"
-            onGenerate={(password) => form.setFieldValue('password', password)}
-            {...form.getInputProps('password')}
-          />
-          <ModalActions onCancel={onClose} submitLabel="Set password" loading={reset.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={`Set a new password for ${user.name}`}
+      submitLabel="Set password"
+      problemTitle="The password was not changed"
+      size="md"
+      {...submit}
+      onClose={onClose}
+    >
+      <Text size="sm" c="dimmed">
+        {user.name} is signed out of every other session and signs in with the new password.
+      </Text>
+      <NewPasswordInput
+        label="New password"
+        onGenerate={(password) => form.setFieldValue('password', password)}
+        {...form.getInputProps('password')}
+      />
+    </FormModal>
   );
 }
 
 export function DeactivateUserModal({ user, onClose }: { user: TUser; onClose: () => void }) {
   const update = useUpdateUser();
   return (
-    <Modal opened onClose={onClose} title={`Deactivate ${user.name}?`}>
-      <Stack>
-        <Text size="sm">
-          {user.name} can no longer sign in, and their sessions and API tokens stop working at once.
-          Their work on closeouts stays as it is. You can reactivate them later.
-        </Text>
-        <ProblemAlert error={update.error} title="Not deactivated" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={update.isPending}
-            onClick={() =>
-              update.mutate(
-                { userId: user.id, changes: { active: false } },
-                {
-                  onSuccess: () => {
-                    notifications.show({ message: `${user.name} was deactivated.` });
-                    onClose();
-                  },
-                },
-              )
-            }
-          >
-            Deactivate
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      title={`Deactivate ${user.name}?`}
+      confirmLabel="Deactivate"
+      confirming={update.isPending}
+      error={update.error}
+      problemTitle="Not deactivated"
+      onConfirm={() =>
+        update.mutate(
+          { userId: user.id, changes: { active: false } },
+          {
+            onSuccess: () => {
+              notifications.show({ message: `${user.name} was deactivated.` });
+              onClose();
+            },
+          },
+        )
+      }
+      onClose={onClose}
+    >
+      <Text size="sm">
+        {user.name} can no longer sign in, and their sessions and API tokens stop working at once.
+        Their work on closeouts stays as it is. You can reactivate them later.
+      </Text>
+    </ConfirmModal>
   );
 }

@@ -1,8 +1,6 @@
-import { ActionIcon, Badge, Button, Group, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Badge, Button, Group, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
-  IconDots,
   IconKey,
   IconPencil,
   IconPlayerPlay,
@@ -17,9 +15,12 @@ import { errorMessage } from '../../api/http.js';
 import { useCan, useSignedInUser } from '../../api/session.js';
 import { useStaffDirectory } from '../../api/staff.js';
 import { useUpdateUser, useUsers } from '../../api/users.js';
+import { actionsColumn, DataTable } from '../../components/DataTable.js';
 import { EmptyState, QueryState } from '../../components/QueryState.js';
+import { RowActions } from '../../components/RowActions.js';
+import { SectionHeader } from '../../components/SectionHeader.js';
 import { formatMoment } from '../../format.js';
-import { SectionHeader } from './SectionHeader.js';
+import { ReadOnlyNotice } from './ReadOnlyNotice.js';
 import {
   CreateUserModal,
   DeactivateUserModal,
@@ -29,24 +30,29 @@ import {
 
 export function UserSettings() {
   const canManage = useCan('users.manage');
-  const [createOpen, create] = useDisclosure(false);
+  const [creating, setCreating] = useState(false);
   return (
     <>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <SectionHeader
-          title="Users and roles"
-          description="Who can sign in, and what their roles let them do."
-          readOnly={!canManage}
-          readOnlyMessage="Only an administrator can add users, change roles or reset passwords. These are your active colleagues."
-        />
-        {canManage && (
-          <Button leftSection={<IconUserPlus size={16} />} onClick={create.open}>
-            Add user
-          </Button>
+      <SectionHeader
+        title="Users and roles"
+        description="Who can sign in, and what their roles let them do."
+        action={
+          canManage && (
+            <Button leftSection={<IconUserPlus size={16} />} onClick={() => setCreating(true)}>
+              Add user
+            </Button>
+          )
+        }
+      >
+        {!canManage && (
+          <ReadOnlyNotice>
+            Only an administrator can add users, change roles or reset passwords. These are your
+            active colleagues.
+          </ReadOnlyNotice>
         )}
-      </Group>
+      </SectionHeader>
       {canManage ? <UserTable /> : <StaffDirectoryTable />}
-      {canManage && <CreateUserModal opened={createOpen} onClose={create.close} />}
+      {creating && <CreateUserModal onClose={() => setCreating(false)} />}
     </>
   );
 }
@@ -92,103 +98,60 @@ function UserTable() {
     >
       {({ users: list }) => (
         <>
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm" highlightOnHover aria-label="Users">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Roles</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Last signed in</Table.Th>
-                  <Table.Th w={48}>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((user) => {
-                  const isSelf = user.id === signedIn.id;
-                  return (
-                    <Table.Tr key={user.id} opacity={user.active ? 1 : 0.65}>
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Text size="sm" fw={500}>
-                            {user.name}
-                          </Text>
-                          {isSelf && (
-                            <Badge size="xs" variant="outline">
-                              You
-                            </Badge>
-                          )}
-                        </Group>
-                        <Text size="xs" c="dimmed">
-                          {user.email}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <RoleBadges roles={user.roles} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="dot" color={user.active ? 'teal' : 'gray'} size="sm">
-                          {user.active ? 'Active' : 'Deactivated'}
+          <DataTable
+            rows={list}
+            rowKey={(user) => user.id}
+            minWidth={720}
+            label="Users"
+            faded={(user) => !user.active}
+            columns={[
+              {
+                header: 'Name',
+                cell: (user) => (
+                  <>
+                    <Group gap="xs" wrap="nowrap">
+                      <Text size="sm" fw={500}>
+                        {user.name}
+                      </Text>
+                      {user.id === signedIn.id && (
+                        <Badge size="xs" variant="outline">
+                          You
                         </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c={user.lastSignInAt === null ? 'dimmed' : undefined}>
-                          {user.lastSignInAt === null ? 'Never' : formatMoment(user.lastSignInAt)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Menu position="bottom-end" withinPortal>
-                          <Menu.Target>
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              aria-label={`Actions for ${user.name}`}
-                            >
-                              <IconDots size={18} />
-                            </ActionIcon>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            <Menu.Item
-                              leftSection={<IconPencil size={16} />}
-                              onClick={() => setDialog({ kind: 'edit', user })}
-                            >
-                              Edit name and roles
-                            </Menu.Item>
-                            <Menu.Item
-                              leftSection={<IconKey size={16} />}
-                              onClick={() => setDialog({ kind: 'password', user })}
-                            >
-                              Set a new password
-                            </Menu.Item>
-                            <Menu.Divider />
-                            {user.active ? (
-                              <Menu.Item
-                                color="red"
-                                leftSection={<IconUserOff size={16} />}
-                                disabled={isSelf}
-                                onClick={() => setDialog({ kind: 'deactivate', user })}
-                              >
-                                {isSelf ? 'You cannot deactivate yourself' : 'Deactivate'}
-                              </Menu.Item>
-                            ) : (
-                              <Menu.Item
-                                leftSection={<IconPlayerPlay size={16} />}
-                                onClick={() => reactivate(user)}
-                              >
-                                Reactivate
-                              </Menu.Item>
-                            )}
-                          </Menu.Dropdown>
-                        </Menu>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                      )}
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {user.email}
+                    </Text>
+                  </>
+                ),
+              },
+              { header: 'Roles', cell: (user) => <RoleBadges roles={user.roles} /> },
+              {
+                header: 'Status',
+                cell: (user) => (
+                  <Badge variant="dot" color={user.active ? 'teal' : 'gray'} size="sm">
+                    {user.active ? 'Active' : 'Deactivated'}
+                  </Badge>
+                ),
+              },
+              {
+                header: 'Last signed in',
+                cell: (user) => (
+                  <Text size="sm" c={user.lastSignInAt === null ? 'dimmed' : undefined}>
+                    {user.lastSignInAt === null ? 'Never' : formatMoment(user.lastSignInAt)}
+                  </Text>
+                ),
+              },
+              actionsColumn((user: TUser) => (
+                <UserActions
+                  user={user}
+                  isSelf={user.id === signedIn.id}
+                  onOpen={(kind) => setDialog({ kind, user })}
+                  onReactivate={() => reactivate(user)}
+                />
+              )),
+            ]}
+          />
           {dialog?.kind === 'edit' && <EditUserModal user={dialog.user} onClose={close} />}
           {dialog?.kind === 'password' && <ResetPasswordModal user={dialog.user} onClose={close} />}
           {dialog?.kind === 'deactivate' && (
@@ -197,6 +160,45 @@ function UserTable() {
         </>
       )}
     </QueryState>
+  );
+}
+
+/** What an administrator can do to one user; nobody can lock themselves out. */
+function UserActions({
+  user,
+  isSelf,
+  onOpen,
+  onReactivate,
+}: {
+  user: TUser;
+  isSelf: boolean;
+  onOpen: (kind: NonNullable<Dialog>['kind']) => void;
+  onReactivate: () => void;
+}) {
+  return (
+    <RowActions name={user.name}>
+      <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onOpen('edit')}>
+        Edit name and roles
+      </Menu.Item>
+      <Menu.Item leftSection={<IconKey size={16} />} onClick={() => onOpen('password')}>
+        Set a new password
+      </Menu.Item>
+      <Menu.Divider />
+      {user.active ? (
+        <Menu.Item
+          color="red"
+          leftSection={<IconUserOff size={16} />}
+          disabled={isSelf}
+          onClick={() => onOpen('deactivate')}
+        >
+          {isSelf ? 'You cannot deactivate yourself' : 'Deactivate'}
+        </Menu.Item>
+      ) : (
+        <Menu.Item leftSection={<IconPlayerPlay size={16} />} onClick={onReactivate}>
+          Reactivate
+        </Menu.Item>
+      )}
+    </RowActions>
   );
 }
 
@@ -211,30 +213,24 @@ function StaffDirectoryTable() {
       empty={<EmptyState title="No active colleagues" />}
     >
       {({ users }) => (
-        <Table.ScrollContainer minWidth={480}>
-          <Table verticalSpacing="sm" aria-label="Colleagues">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Roles</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.map((user) => (
-                <Table.Tr key={user.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {user.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <RoleBadges roles={user.roles} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          rows={users}
+          rowKey={(user) => user.id}
+          minWidth={480}
+          label="Colleagues"
+          highlightOnHover={false}
+          columns={[
+            {
+              header: 'Name',
+              cell: (user) => (
+                <Text size="sm" fw={500}>
+                  {user.name}
+                </Text>
+              ),
+            },
+            { header: 'Roles', cell: (user) => <RoleBadges roles={user.roles} /> },
+          ]}
+        />
       )}
     </QueryState>
   );

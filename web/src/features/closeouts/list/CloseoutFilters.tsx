@@ -1,13 +1,10 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch, IconX } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Button, Group, Select, type SelectProps, TextInput } from '@mantine/core';
+import { IconX } from '@tabler/icons-react';
 import { useProcessDefinition } from '../../../api/process.js';
 import { useStaffDirectory } from '../../../api/staff.js';
+import { SearchInput } from '../../../components/SearchInput.js';
 import { options, STATUS_LABELS, TRIGGER_LABELS } from '../../../labels.js';
 import type { useCloseoutFilters } from './use-closeout-filters.js';
-
-const SEARCH_DELAY_MS = 300;
 
 type Filters = ReturnType<typeof useCloseoutFilters>;
 
@@ -18,47 +15,49 @@ export function CloseoutFilters({ filters }: { filters: Filters }) {
   const { query, change } = filters;
   return (
     <Group mb="md" gap="sm" align="flex-end" wrap="wrap">
-      <SearchInput value={query.q ?? ''} onSearch={(q) => change({ q })} />
-      <Select
+      <SearchInput
+        label="Search"
+        placeholder="Client or reference…"
+        value={query.q ?? ''}
+        onSearch={(q) => change({ q })}
+        w={{ base: '100%', xs: 200 }}
+      />
+      <FilterSelect
+        filters={filters}
+        name="stage"
         label="Stage"
         placeholder="Any stage"
         data={(definition.data?.stages ?? []).map((stage) => ({
           value: stage.key,
           label: stage.name,
         }))}
-        value={query.stage ?? null}
-        onChange={(stage) => change({ stage })}
-        clearable
-        w={{ base: '100%', xs: 180 }}
+        width={180}
       />
-      <Select
+      <FilterSelect
+        filters={filters}
+        name="status"
         label="Outcome"
         placeholder="Any outcome"
         data={options(STATUS_LABELS)}
-        value={query.status ?? null}
-        onChange={(status) => change({ status })}
-        clearable
-        w={{ base: '100%', xs: 140 }}
+        width={140}
       />
-      <Select
+      <FilterSelect
+        filters={filters}
+        name="trigger"
         label="Trigger"
         placeholder="Any trigger"
         data={options(TRIGGER_LABELS)}
-        value={query.trigger ?? null}
-        onChange={(trigger) => change({ trigger })}
-        clearable
-        w={{ base: '100%', xs: 160 }}
+        width={160}
       />
-      <Select
+      <FilterSelect
+        filters={filters}
+        name="ownerUserId"
         label="Owner"
         placeholder="Anyone"
         data={(staff.data?.users ?? []).map((user) => ({ value: user.id, label: user.name }))}
-        value={query.ownerUserId ?? null}
-        onChange={(ownerUserId) => change({ ownerUserId })}
         searchable
-        clearable
         nothingFoundMessage="No one by that name"
-        w={{ base: '100%', xs: 170 }}
+        width={170}
       />
       <TextInput
         type="date"
@@ -90,29 +89,24 @@ export function CloseoutFilters({ filters }: { filters: Filters }) {
   );
 }
 
-/**
- * Searches once typing pauses, so each keystroke is not a request; follows the URL when it
- * changes otherwise (Back, or clearing the filters).
- */
-function SearchInput({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
-  const [text, setText] = useState(value);
-  const [settled] = useDebouncedValue(text.trim(), SEARCH_DELAY_MS);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled change searches.
-  useEffect(() => {
-    if (settled !== value) onSearch(settled);
-  }, [settled]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the URL resets the text.
-  useEffect(() => {
-    if (value !== text.trim()) setText(value);
-  }, [value]);
+/** A select that narrows the list by one filter; clearing it shows every value again. */
+function FilterSelect({
+  filters,
+  name,
+  width,
+  ...selectProps
+}: Omit<SelectProps, 'value' | 'onChange' | 'clearable' | 'w'> & {
+  filters: Filters;
+  name: 'stage' | 'status' | 'trigger' | 'ownerUserId';
+  width: number;
+}) {
   return (
-    <TextInput
-      label="Search"
-      placeholder="Client or reference…"
-      leftSection={<IconSearch size={16} />}
-      value={text}
-      onChange={(event) => setText(event.currentTarget.value)}
-      w={{ base: '100%', xs: 200 }}
+    <Select
+      {...selectProps}
+      value={filters.query[name] ?? null}
+      onChange={(value) => filters.change({ [name]: value })}
+      clearable
+      w={{ base: '100%', xs: width }}
     />
   );
 }

@@ -1,10 +1,12 @@
-import { Button, Card, Group, Pagination, Text } from '@mantine/core';
+import { Button, Card } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCloseoutList } from '../../../api/closeouts.js';
 import { useProcessDefinition } from '../../../api/process.js';
 import { useCan } from '../../../api/session.js';
+import { NoMatches } from '../../../components/NoMatches.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { EmptyState, QueryState } from '../../../components/QueryState.js';
+import { TablePagination } from '../../../components/TablePagination.js';
 import { CloseoutFilters } from './CloseoutFilters.js';
 import { CloseoutTable } from './CloseoutTable.js';
 import { DEFAULT_SORT, useCloseoutFilters } from './use-closeout-filters.js';
@@ -32,16 +34,9 @@ export function CloseoutListPage() {
           isEmpty={(page) => page.items.length === 0}
           empty={
             filters.filtered ? (
-              <EmptyState
-                title="No closeouts match"
-                action={
-                  <Button variant="default" onClick={filters.clear}>
-                    Clear the filters
-                  </Button>
-                }
-              >
+              <NoMatches title="No closeouts match" onClear={filters.clear}>
                 Try another search, or widen the filters.
-              </EmptyState>
+              </NoMatches>
             ) : (
               <EmptyState
                 title="No closeouts yet"
@@ -70,40 +65,13 @@ export function CloseoutListPage() {
           )}
         </QueryState>
       </Card>
-      {list.data !== undefined && list.data.total > PAGE_SIZE && (
-        <PageControls
-          page={filters.query.page}
-          total={list.data.total}
-          onPage={(page) => filters.change({ page: page === 1 ? null : String(page) })}
-        />
-      )}
-    </>
-  );
-}
-
-function PageControls({
-  page,
-  total,
-  onPage,
-}: {
-  page: number;
-  total: number;
-  onPage: (page: number) => void;
-}) {
-  const first = (page - 1) * PAGE_SIZE + 1;
-  const last = Math.min(page * PAGE_SIZE, total);
-  return (
-    <Group justify="space-between" mt="md">
-      <Text size="sm" c="dimmed">
-        {first}–{last} of {total} closeouts
-      </Text>
-      <Pagination
-        total={Math.ceil(total / PAGE_SIZE)}
-        value={page}
-        onChange={onPage}
-        getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-        getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
+      <TablePagination
+        page={filters.query.page}
+        pageSize={PAGE_SIZE}
+        total={list.data?.total ?? 0}
+        noun="closeouts"
+        onPage={filters.setPage}
       />
-    </Group>
+    </>
   );
 }

@@ -1,9 +1,9 @@
-import { Anchor, Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowsSort, IconArrowUp } from '@tabler/icons-react';
+import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { TProcessDefinition } from '../../../../../src/blueprint/schema.js';
 import type { TCloseoutPage } from '../../../api/closeouts.js';
 import { useStaffName } from '../../../api/staff.js';
+import { SortableHeader } from '../../../components/SortableHeader.js';
 import { formatDay, formatMoment, formatMoney } from '../../../format.js';
 import { STATUS_COLORS, STATUS_LABELS, TRIGGER_LABELS } from '../../../labels.js';
 import type { CloseoutSort } from './use-closeout-filters.js';
@@ -141,42 +141,5 @@ export function CloseoutTable({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
-  );
-}
-
-function SortableHeader({
-  column,
-  label,
-  sort,
-  onSort,
-  align,
-}: {
-  column: SortColumn;
-  label: string;
-  sort: CloseoutSort;
-  onSort: (sort: CloseoutSort) => void;
-  align?: 'right';
-}) {
-  const direction = sort === column ? 'ascending' : sort === `-${column}` ? 'descending' : 'none';
-  const Icon =
-    direction === 'ascending'
-      ? IconArrowUp
-      : direction === 'descending'
-        ? IconArrowDown
-        : IconArrowsSort;
-  return (
-    <Table.Th aria-sort={direction} ta={align}>
-      <UnstyledButton
-        onClick={() => onSort(direction === 'ascending' ? `-${column}` : column)}
-        aria-label={`Sort by ${label.toLowerCase()}`}
-      >
-        <Group gap={4} wrap="nowrap" justify={align === 'right' ? 'flex-end' : undefined}>
-          <Text fw={700} size="sm">
-            {label}
-          </Text>
-          <Icon size={14} stroke={1.8} opacity={direction === 'none' ? 0.5 : 1} aria-hidden />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
   );
 }

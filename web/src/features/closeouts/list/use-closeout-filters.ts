@@ -1,8 +1,8 @@
-import { useSearchParams } from 'react-router';
 import {
   type TListCloseoutsQuery,
   ZListCloseoutsQuery,
 } from '../../../../../src/server/closeouts/schema.js';
+import { useListParams } from '../../../components/use-list-params.js';
 
 /**
  * The closeout list's filters, order and page live in the URL under the API's own query names,
@@ -29,8 +29,7 @@ const read = <T>(schema: { safeParse(value: unknown): { data?: T } }, value: str
   value === null || value === '' ? undefined : schema.safeParse(value).data;
 
 export function useCloseoutFilters() {
-  const [params, setParams] = useSearchParams();
-  const page = Number.parseInt(params.get('page') ?? '1', 10);
+  const { params, page, change, setPage } = useListParams<FilterName | 'sort'>();
   const query = {
     q: read(shape.q, params.get('q')),
     stage: read(shape.stage, params.get('stage')),
@@ -40,26 +39,8 @@ export function useCloseoutFilters() {
     openedFrom: read(shape.openedFrom, params.get('openedFrom')),
     openedTo: read(shape.openedTo, params.get('openedTo')),
     sort: read(shape.sort, params.get('sort')) ?? DEFAULT_SORT,
-    page: Number.isFinite(page) && page > 0 ? page : 1,
+    page,
   } satisfies Partial<TListCloseoutsQuery>;
-
-  /**
-   * Sets (or with null or '' removes) some parameters; a new filter or order starts again from
-   * the first page. Typing in the search replaces the entry instead of adding one per pause.
-   */
-  const change = (changes: Partial<Record<FilterName | 'sort' | 'page', string | null>>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [name, value] of Object.entries(changes)) {
-          if (value === null || value === undefined || value === '') next.delete(name);
-          else next.set(name, value);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: Object.keys(changes).every((name) => name === 'q') },
-    );
 
   const filtered = FILTER_NAMES.some((name) => query[name] !== undefined);
   const clear = () =>
@@ -67,5 +48,5 @@ export function useCloseoutFilters() {
       Object.fromEntries(FILTER_NAMES.map((name) => [name, null])) as Record<FilterName, null>,
     );
 
-  return { query, change, filtered, clear };
+  return { query, change, setPage, filtered, clear };
 }

@@ -34,6 +34,11 @@ export function AdvanceStageButton({
         rightSection={<IconArrowRight size={16} />}
         loading={action.isPending}
         fullWidth
+        // Stage names are long and the side column narrow: the label wraps rather than being cut.
+        h="auto"
+        mih={36}
+        py={6}
+        styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
         onClick={() =>
           action.mutate(
             { path: 'advance-stage', success: `Moved on to ${next.code} ${next.name}.` },

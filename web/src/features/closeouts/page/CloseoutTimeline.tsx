@@ -3,9 +3,11 @@ import { IconPoint } from '@tabler/icons-react';
 import type { TProcessDefinition } from '../../../../../src/blueprint/schema.js';
 import type { TCloseoutDetail } from '../../../../../src/server/closeouts/schema.js';
 import { useCloseoutTimeline } from '../../../api/closeouts.js';
+import { useReasonTaxonomy } from '../../../api/organisation-reasons.js';
 import { useStaffName } from '../../../api/staff.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryState.js';
 import { formatMoment } from '../../../format.js';
+import { reasonLabel } from './panels/retention/reason-choices.js';
 import { type DescribedEvent, describeEvent } from './timeline-sentence.js';
 
 /** The shown changes of one event; the rest are summed up, so a big change stays one line. */
@@ -21,6 +23,9 @@ export function CloseoutTimeline({
 }) {
   const timeline = useCloseoutTimeline(closeout.id);
   const staffName = useStaffName();
+  const taxonomy = useReasonTaxonomy();
+  // Until the reason list has loaded, a reason reads as its key.
+  const reasonName = (reasonKey: string) => reasonLabel(taxonomy.data?.reasons ?? [], reasonKey);
 
   if (timeline.isPending) return <LoadingState label="Loading the timeline…" />;
   if (timeline.data === undefined) {
@@ -39,7 +44,10 @@ export function CloseoutTimeline({
       <Timeline bulletSize={20} lineWidth={2}>
         {events.map((event) => (
           <Timeline.Item key={event.id} bullet={<IconPoint size={12} />}>
-            <TimelineEntry described={describeEvent(event, definition, staffName)} at={event.at} />
+            <TimelineEntry
+              described={describeEvent(event, definition, staffName, reasonName)}
+              at={event.at}
+            />
           </Timeline.Item>
         ))}
       </Timeline>

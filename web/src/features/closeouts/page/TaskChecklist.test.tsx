@@ -69,7 +69,7 @@ describe('TaskChecklist', () => {
     const closeout = inDeactivation([buildTask({ taskKey: 't30' })]);
     const { user, api } = renderChecklist(closeout);
 
-    await user.click(screen.getByRole('button', { name: 'Done' }));
+    await user.click(screen.getByRole('button', { name: /^Done: / }));
     await user.click(screen.getByRole('button', { name: 'Mark done' }));
     expect(screen.getByText('Say what was done and where it is recorded.')).toBeVisible();
     expect(posts(api)).toHaveLength(0);
@@ -93,7 +93,7 @@ describe('TaskChecklist', () => {
     const closeout = inDeactivation([buildTask({ taskKey: 't31' })]);
     const { user, api } = renderChecklist(closeout);
 
-    await user.click(screen.getByRole('button', { name: 'Waive' }));
+    await user.click(screen.getByRole('button', { name: /^Waive: / }));
     await user.click(screen.getByRole('button', { name: 'Waive task' }));
     expect(screen.getByRole('textbox', { name: /Reason/ })).toHaveAttribute('aria-invalid', 'true');
     expect(posts(api)).toHaveLength(0);
@@ -121,11 +121,14 @@ describe('TaskChecklist', () => {
   it('explains why a gate task cannot be waived and a task that completes itself', () => {
     renderChecklist(inDeactivation([buildTask({ taskKey: 't27' })]));
 
-    expect(screen.queryByRole('button', { name: 'Done' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Done: / })).not.toBeInTheDocument();
     expect(
       screen.getByText(/Completes itself when the client confirms every credential/),
     ).toBeVisible();
-    expect(screen.getByRole('button', { name: 'Waive' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('button', { name: /^Waive: / })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
   });
 
   it('shows who settled a task and how', () => {
@@ -157,7 +160,10 @@ describe('TaskChecklist', () => {
   it('lets someone outside the process roles work only the tasks of their own role', () => {
     renderChecklist(inDeactivation([buildTask({ taskKey: 't31' })]), { roles: ['finance'] });
 
-    expect(screen.getByRole('button', { name: 'Done' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('button', { name: /^Done: / })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
   });
 });
 
@@ -187,5 +193,28 @@ describe('DeactivationChecklistPanel', () => {
     expect(screen.getByText(/Backstage, after or alongside the session/)).toBeInTheDocument();
     expect(screen.getByText('2 of 3 required tasks done or waived')).toBeInTheDocument();
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
+  });
+
+  it('keeps the checklist workable after a terminated close, but not after a retained one', () => {
+    fakeApi({ 'GET /users/directory': () => ({ users: [] }) });
+    const ended = (status: TCloseoutDetail['status']) => (
+      <DeactivationChecklistPanel
+        closeout={buildCloseoutDetail({
+          status,
+          stage: stageRef('deactivation'),
+          tasks: [buildTask({ taskKey: 't36' })],
+        })}
+        definition={buildDefinition()}
+        stageKey="deactivation"
+        editable={false}
+      />
+    );
+    const { unmount } = renderWithApp(ended('terminated'));
+    expect(screen.getByRole('button', { name: /^Done: / })).toBeInTheDocument();
+    unmount();
+
+    renderWithApp(ended('retained'));
+    expect(screen.getByRole('listitem')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Done: / })).not.toBeInTheDocument();
   });
 });

@@ -361,6 +361,7 @@ function TaskItem({
                     size="xs"
                     color="teal"
                     variant="light"
+                    aria-label={`Done: ${task.name}`}
                     onClick={() => setOpenForm({ taskId: task.id, kind: 'done' })}
                   >
                     Done
@@ -374,6 +375,7 @@ function TaskItem({
                   size="xs"
                   color="gray"
                   variant="subtle"
+                  aria-label={`Waive: ${task.name}`}
                   onClick={() => setOpenForm({ taskId: task.id, kind: 'waive' })}
                 >
                   Waive

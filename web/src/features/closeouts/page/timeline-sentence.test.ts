@@ -3,6 +3,8 @@ import { buildDefinition, buildTimelineEvent } from '../../../../test/fixtures/c
 import { describeEvent } from './timeline-sentence.js';
 
 const staffName = (userId: string | null) => (userId === 'u-2' ? 'Alex Account' : 'Unassigned');
+const REASONS: Record<string, string> = { price: 'Price', responsiveness: 'Responsiveness' };
+const reasonName = (reasonKey: string) => REASONS[reasonKey] ?? reasonKey;
 
 describe('timeline sentences', () => {
   it('names the stage a closeout moved on to, from the definition', () => {
@@ -16,6 +18,7 @@ describe('timeline sentences', () => {
       }),
       definition,
       staffName,
+      reasonName,
     );
     expect(`${described.actor} ${described.phrase}`).toBe(
       'Sam Service moved the closeout on to 11a.02 Farewell meeting',
@@ -38,6 +41,7 @@ describe('timeline sentences', () => {
       }),
       buildDefinition(),
       staffName,
+      reasonName,
     );
     expect(described.phrase).toBe('completed “Export the documentation”');
     expect(described.changes).toEqual([{ field: 'Tasks', before: null, after: '1 task changed' }]);
@@ -54,13 +58,32 @@ describe('timeline sentences', () => {
         }),
         definition,
         staffName,
+        reasonName,
       ).changes,
     ).toEqual([{ field: 'Owner', before: 'Unassigned', after: 'Alex Account' }]);
-    expect(describeEvent(buildTimelineEvent(), definition, staffName)).toEqual({
+    expect(describeEvent(buildTimelineEvent(), definition, staffName, reasonName)).toEqual({
       actor: 'Sam Service',
       phrase: 'opened the closeout',
       changes: [],
     });
+  });
+
+  it('names the reasons for cancelling by their labels', () => {
+    expect(
+      describeEvent(
+        buildTimelineEvent({
+          action: 'record_reasons',
+          before: { reasons: { primary: null, contributing: [] } },
+          after: { reasons: { primary: 'price', contributing: ['responsiveness', 'retired_one'] } },
+        }),
+        buildDefinition(),
+        staffName,
+        reasonName,
+      ).changes,
+    ).toEqual([
+      { field: 'Reasons: primary', before: '—', after: 'Price' },
+      { field: 'Reasons: contributing', before: '—', after: 'Responsiveness, retired_one' },
+    ]);
   });
 
   it('reads an action it does not know as words', () => {
@@ -69,6 +92,7 @@ describe('timeline sentences', () => {
         buildTimelineEvent({ action: 'reveal_secret', before: {}, after: {} }),
         buildDefinition(),
         staffName,
+        reasonName,
       ).phrase,
     ).toBe('reveal secret');
   });

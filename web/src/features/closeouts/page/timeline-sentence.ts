@@ -181,6 +181,8 @@ export function describeEvent(
   event: TTimelineEvent,
   definition: TProcessDefinition,
   staffName: (userId: string | null) => string,
+  /** A cancellation reason's label from its key, in the organisation's reason list. */
+  reasonName: (reasonKey: string) => string,
 ): DescribedEvent {
   const phrase = PHRASES[event.action];
   const actor =
@@ -190,6 +192,10 @@ export function describeEvent(
       return staffName(typeof value === 'string' ? value : null);
     }
     if (key === 'stage') return stageName(definition, value);
+    if (key === 'primary' && typeof value === 'string') return reasonName(value);
+    if (key === 'contributing' && Array.isArray(value)) {
+      return shortValue(value.map((reasonKey) => reasonName(String(reasonKey))));
+    }
     if (key === 'decision' && value !== null) return label(RETENTION_DECISION_LABELS, value);
     if (key === 'sipOutcome' && value !== null) return label(SIP_OUTCOME_LABELS, value);
     if (key === 'status' && value !== null) return label(STATUS_LABELS, value);

@@ -1,4 +1,5 @@
 import { Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import { tasksWorkable } from '../CloseoutTasks.js';
 import type { StagePanelProps } from '../stage-panel.js';
 import { requiredProgress, TaskChecklist } from '../TaskChecklist.js';
 
@@ -16,6 +17,9 @@ export function DeactivationChecklistPanel({
   const tasks = closeout.tasks.filter((task) => task.stageKey === stageKey);
   const { settled, required } = requiredProgress(tasks);
   const label = `${settled} of ${required} required ${required === 1 ? 'task' : 'tasks'} done or waived`;
+  // A terminated closeout closed from its last stage, so it reached every stage, and its
+  // checklist goes on after closing as it does in the Tasks tab.
+  const workable = editable || (closeout.status !== 'open' && tasksWorkable(closeout));
   return (
     <Stack gap="lg">
       {stage !== undefined && stage.description !== '' && (
@@ -46,7 +50,7 @@ export function DeactivationChecklistPanel({
         closeout={closeout}
         definition={definition}
         tasks={tasks}
-        editable={editable}
+        editable={workable}
       />
     </Stack>
   );

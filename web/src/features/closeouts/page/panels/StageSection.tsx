@@ -59,8 +59,9 @@ export function StageSection({
         <span key={gateKey} id={gateAnchor(gateKey)} />
       ))}
       <Stack gap="md">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap" align="flex-start">
+        {/* The actions keep their size and move below the title when the section is narrow. */}
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" align="flex-start" style={{ flex: '1 1 240px' }}>
             <ThemeIcon
               color={done ? 'teal' : 'gray'}
               variant={done ? 'light' : 'transparent'}
@@ -83,7 +84,7 @@ export function StageSection({
             </Stack>
           </Group>
           {(actions !== undefined || unmet.length > 0) && (
-            <Group gap="xs" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               {unmet.length > 0 && (
                 <Badge color="orange" variant="light" leftSection={<IconLock size={12} />}>
                   Gate

@@ -204,9 +204,11 @@ export function BackupCopies({
         </Paper>
       )}
       {copies.length === 0 ? (
-        <EmptyState title="No backup copy recorded yet">
-          Record the copy once it is made: what it covers, its size and its checksum.
-        </EmptyState>
+        !recording && (
+          <EmptyState title="No backup copy recorded yet">
+            Record the copy once it is made: what it covers, its size and its checksum.
+          </EmptyState>
+        )
       ) : (
         <Stack gap="sm">
           {copies.map((copy) => (

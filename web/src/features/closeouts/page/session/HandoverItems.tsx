@@ -230,9 +230,11 @@ export function HandoverItems({
         </Paper>
       )}
       {items.length === 0 ? (
-        <EmptyState title="No credentials to hand over yet">
-          Generate one item per managed system of the client, or add items by hand.
-        </EmptyState>
+        !adding && (
+          <EmptyState title="No credentials to hand over yet">
+            Generate one item per managed system of the client, or add items by hand.
+          </EmptyState>
+        )
       ) : (
         <Stack gap="sm">
           {groups.map(([system, systemItems]) => {

@@ -2,16 +2,26 @@ import { Badge, Text, VisuallyHidden } from '@mantine/core';
 import { TICKET_DISPOSITION_LABELS, TICKET_OUTCOME_LABELS } from '../../../../labels.js';
 import { clientResponseOf, type TTicketReview } from './ticket-query.js';
 
+/*
+ * The badges are never cut short (`miw`): in a narrow table the title column wraps instead, and
+ * "Agre…" would say nothing.
+ */
+
 export function DispositionBadge({ review }: { review: TTicketReview }) {
   if (review.disposition === null) {
     return (
-      <Badge color="gray" variant="outline" tt="none">
+      <Badge color="gray" variant="outline" tt="none" miw="max-content">
         Undecided
       </Badge>
     );
   }
   return (
-    <Badge color={review.disposition === 'complete' ? 'blue' : 'grape'} variant="light" tt="none">
+    <Badge
+      color={review.disposition === 'complete' ? 'blue' : 'grape'}
+      variant="light"
+      tt="none"
+      miw="max-content"
+    >
       {TICKET_DISPOSITION_LABELS[review.disposition]}
     </Badge>
   );
@@ -34,7 +44,7 @@ export function ResponseBadge({ review }: { review: TTicketReview }) {
   }
   const response = RESPONSE[clientResponseOf(review)];
   return (
-    <Badge color={response.color} variant={response.variant} tt="none">
+    <Badge color={response.color} variant={response.variant} tt="none" miw="max-content">
       {response.label}
     </Badge>
   );
@@ -43,13 +53,18 @@ export function ResponseBadge({ review }: { review: TTicketReview }) {
 export function OutcomeBadge({ review }: { review: TTicketReview }) {
   if (review.outcome === null) {
     return (
-      <Badge color="gray" variant="outline" tt="none">
+      <Badge color="gray" variant="outline" tt="none" miw="max-content">
         Open
       </Badge>
     );
   }
   return (
-    <Badge color={review.outcome === 'completed' ? 'teal' : 'gray'} variant="light" tt="none">
+    <Badge
+      color={review.outcome === 'completed' ? 'teal' : 'gray'}
+      variant="light"
+      tt="none"
+      miw="max-content"
+    >
       {TICKET_OUTCOME_LABELS[review.outcome]}
     </Badge>
   );

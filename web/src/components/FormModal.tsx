@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ProblemAlert } from './ProblemAlert.js';
 
 /** A form in a dialog: its fields, what the API refused that no field explains, and the buttons. */
 export function FormModal({
@@ -8,6 +8,7 @@ export function FormModal({
   submitLabel,
   saving,
   unplaced,
+  problemTitle,
   onSubmit,
   onClose,
   size = 'lg',
@@ -18,6 +19,8 @@ export function FormModal({
   saving: boolean;
   /** An API refusal that could not be shown beside a field. */
   unplaced: unknown;
+  /** The refusal's heading, when the API's own would not say what failed. */
+  problemTitle?: string;
   onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
   onClose: () => void;
   size?: 'md' | 'lg';
@@ -27,7 +30,7 @@ export function FormModal({
     <Modal opened onClose={onClose} title={title} size={size}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
-          <ProblemAlert error={unplaced} />
+          <ProblemAlert error={unplaced} title={problemTitle} />
           {children}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>

@@ -40,3 +40,9 @@ export function gatesFixedIn(
     )
     .map((gate) => gate.key);
 }
+
+/** `gatesFixedIn` for one stage, to name each section's gates by their milestones. */
+export const stageGates =
+  (definition: TProcessDefinition, stageKey: string) =>
+  (...milestones: TMilestone[]): string[] =>
+    gatesFixedIn(definition, stageKey, milestones);

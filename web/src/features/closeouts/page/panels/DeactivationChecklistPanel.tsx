@@ -2,6 +2,7 @@ import { Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { tasksWorkable } from '../CloseoutTasks.js';
 import type { StagePanelProps } from '../stage-panel.js';
 import { requiredProgress, TaskChecklist } from '../TaskChecklist.js';
+import { StageDescription } from './StageDescription.js';
 
 /**
  * A stage as its checklist: 11b Service Deactivation, and any stage without a panel of its own.
@@ -13,7 +14,6 @@ export function DeactivationChecklistPanel({
   stageKey,
   editable,
 }: StagePanelProps) {
-  const stage = definition.stages.find((candidate) => candidate.key === stageKey);
   const tasks = closeout.tasks.filter((task) => task.stageKey === stageKey);
   const { settled, required } = requiredProgress(tasks);
   const label = `${settled} of ${required} required ${required === 1 ? 'task' : 'tasks'} done or waived`;
@@ -22,11 +22,7 @@ export function DeactivationChecklistPanel({
   const workable = editable || (closeout.status !== 'open' && tasksWorkable(closeout));
   return (
     <Stack gap="lg">
-      {stage !== undefined && stage.description !== '' && (
-        <Text size="sm" c="dimmed" maw={760}>
-          {stage.description}
-        </Text>
-      )}
+      <StageDescription definition={definition} stageKey={stageKey} />
       {tasks.length > 0 && (
         <Paper withBorder p="md">
           <Stack gap={6}>

@@ -1,12 +1,13 @@
-import { Stack, Text } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import type { TMilestone } from '../../../../../../src/blueprint/schema.js';
-import { gatesFixedIn } from '../gate-links.js';
+import { stageGates } from '../gate-links.js';
 import { BackupCopies } from '../session/BackupCopies.js';
 import { HandoverItems } from '../session/HandoverItems.js';
 import { OtherGates } from '../session/OtherGates.js';
 import { ResponsibilityAcceptance } from '../session/ResponsibilityAcceptance.js';
 import { SessionHeld } from '../session/SessionHeld.js';
 import type { StagePanelProps } from '../stage-panel.js';
+import { StageDescription } from './StageDescription.js';
 
 /** The milestones this panel's own sections establish. */
 const SECTION_MILESTONES: readonly TMilestone[] = [
@@ -29,15 +30,10 @@ export function DeactivationSessionPanel({
   stageKey,
   editable,
 }: StagePanelProps) {
-  const stage = definition.stages.find((candidate) => candidate.key === stageKey);
-  const gates = (...milestones: TMilestone[]) => gatesFixedIn(definition, stageKey, milestones);
+  const gates = stageGates(definition, stageKey);
   return (
     <Stack gap="md">
-      {stage !== undefined && (
-        <Text size="sm" c="dimmed">
-          {stage.description}
-        </Text>
-      )}
+      <StageDescription definition={definition} stageKey={stageKey} />
       <HandoverItems
         closeout={closeout}
         editable={editable}

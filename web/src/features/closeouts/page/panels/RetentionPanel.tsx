@@ -1,6 +1,5 @@
-import { Stack, Text } from '@mantine/core';
-import type { TMilestone } from '../../../../../../src/blueprint/schema.js';
-import { gatesFixedIn } from '../gate-links.js';
+import { Stack } from '@mantine/core';
+import { stageGates } from '../gate-links.js';
 import type { StagePanelProps } from '../stage-panel.js';
 import { ApprovalSection } from './retention/ApprovalSection.js';
 import { DecisionSection } from './retention/DecisionSection.js';
@@ -8,14 +7,14 @@ import { HealthSnapshotSection } from './retention/HealthSnapshotSection.js';
 import { NoticeSection } from './retention/NoticeSection.js';
 import { ReasonsSection } from './retention/ReasonsSection.js';
 import { SipSection } from './retention/SipSection.js';
+import { StageDescription } from './StageDescription.js';
 
 /**
  * 11a.01 Internal Retention Assessment: acknowledge the notice, understand the client's health
  * and reasons, decide whether to try to keep it, and run that attempt to an outcome.
  */
 export function RetentionPanel({ closeout, definition, stageKey, editable }: StagePanelProps) {
-  const stage = definition.stages.find((candidate) => candidate.key === stageKey);
-  const gates = (...milestones: TMilestone[]) => gatesFixedIn(definition, stageKey, milestones);
+  const gates = stageGates(definition, stageKey);
   // The decision, its approval and the program are taken in this stage only; the record of the
   // assessment may be completed later.
   const decidable = editable && closeout.stage.key === stageKey;
@@ -26,11 +25,7 @@ export function RetentionPanel({ closeout, definition, stageKey, editable }: Sta
     sipActions.length > 0;
   return (
     <Stack gap="md">
-      {stage !== undefined && (
-        <Text size="sm" c="dimmed">
-          {stage.description}
-        </Text>
-      )}
+      <StageDescription definition={definition} stageKey={stageKey} />
       <NoticeSection
         closeout={closeout}
         editable={editable}

@@ -23,6 +23,7 @@ import {
   ticketCounts,
   useTicketQuery,
 } from '../ticket-review/ticket-query.js';
+import { StageDescription } from './StageDescription.js';
 
 /** The milestones the progress meters stand for. */
 const PROGRESS_MILESTONES: readonly TMilestone[] = [
@@ -120,17 +121,12 @@ export function TicketReviewPanel({ closeout, definition, stageKey, editable }: 
   const wholePageSelected =
     pageSelectable.length > 0 && pageSelectable.every((review) => selectedIds.has(review.ticketId));
 
-  const stage = definition.stages.find((candidate) => candidate.key === stageKey);
   const openReview = reviews.find((review) => review.ticketId === ticketId) ?? null;
   const bulkEnabled = editable && canDisposition;
 
   return (
     <Stack gap="md">
-      {stage !== undefined && (
-        <Text size="sm" c="dimmed">
-          {stage.description}
-        </Text>
-      )}
+      <StageDescription definition={definition} stageKey={stageKey} />
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
         <Stack gap={2} maw={640}>
           <Title order={3} size="h5">

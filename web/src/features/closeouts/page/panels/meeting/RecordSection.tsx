@@ -1,6 +1,5 @@
 import { Button, Divider, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import type { TCloseoutDetail } from '../../../../../../../src/server/closeouts/schema.js';
 import { useCan, useSession } from '../../../../../api/session.js';
 import { ProblemAlert } from '../../../../../components/ProblemAlert.js';
@@ -8,6 +7,7 @@ import { GuardedButton } from '../../GuardedButton.js';
 import { PermissionNote } from '../../PermissionNote.js';
 import { useActionForm } from '../../use-action-form.js';
 import { StageSection } from '../StageSection.js';
+import { useCorrectableRecord } from '../use-correctable-record.js';
 import { AgreementFields } from './AgreementFields.js';
 import { AttendeesEditor } from './AttendeesEditor.js';
 import {
@@ -30,8 +30,11 @@ export function RecordSection({
 }) {
   const canRecord = useCan('closeout.meeting');
   const held = closeout.meeting.heldAt !== null;
-  const [editing, setEditing] = useState(false);
-  const showForm = editable && canRecord && (editing || !held);
+  const correction = useCorrectableRecord({
+    recorded: held,
+    changeable: editable && canRecord,
+    correctLabel: 'Correct the record',
+  });
   return (
     <StageSection
       title="Hold the meeting"
@@ -39,20 +42,10 @@ export function RecordSection({
       done={held}
       gateKeys={gateKeys}
       closeout={closeout}
-      actions={
-        editable && canRecord && held && !editing ? (
-          <Button variant="subtle" size="xs" onClick={() => setEditing(true)}>
-            Correct the record
-          </Button>
-        ) : undefined
-      }
+      actions={correction.correctButton}
     >
-      {showForm ? (
-        <RecordForm
-          closeout={closeout}
-          onDone={() => setEditing(false)}
-          onCancel={held ? () => setEditing(false) : undefined}
-        />
+      {correction.showForm ? (
+        <RecordForm closeout={closeout} onDone={correction.finish} onCancel={correction.cancel} />
       ) : (
         <RecordedMeeting closeout={closeout} />
       )}

@@ -1,7 +1,6 @@
 import { Button, Group, Spoiler, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconTemplate } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { TProcessDefinition } from '../../../../../../../src/blueprint/schema.js';
 import type { TCloseoutDetail } from '../../../../../../../src/server/closeouts/schema.js';
 import { useCan } from '../../../../../api/session.js';
@@ -11,6 +10,7 @@ import { GuardedButton } from '../../GuardedButton.js';
 import { PermissionNote } from '../../PermissionNote.js';
 import { useActionForm } from '../../use-action-form.js';
 import { StageSection } from '../StageSection.js';
+import { useCorrectableRecord } from '../use-correctable-record.js';
 import {
   agendaTemplate,
   type ScheduleValues,
@@ -34,10 +34,13 @@ export function ScheduleSection({
   const canSchedule = useCan('closeout.meeting');
   const { meeting } = closeout;
   const scheduled = meeting.scheduledAt !== null;
-  const [editing, setEditing] = useState(false);
   // Once held, the meeting's record replaces its plan.
   const reschedulable = editable && meeting.heldAt === null;
-  const showForm = reschedulable && canSchedule && (editing || !scheduled);
+  const correction = useCorrectableRecord({
+    recorded: scheduled,
+    changeable: reschedulable && canSchedule,
+    correctLabel: 'Reschedule or edit the agenda',
+  });
   return (
     <StageSection
       title="Schedule the meeting"
@@ -45,20 +48,14 @@ export function ScheduleSection({
       done={scheduled}
       gateKeys={gateKeys}
       closeout={closeout}
-      actions={
-        reschedulable && canSchedule && scheduled && !editing ? (
-          <Button variant="subtle" size="xs" onClick={() => setEditing(true)}>
-            Reschedule or edit the agenda
-          </Button>
-        ) : undefined
-      }
+      actions={correction.correctButton}
     >
-      {showForm ? (
+      {correction.showForm ? (
         <ScheduleForm
           closeout={closeout}
           definition={definition}
-          onDone={() => setEditing(false)}
-          onCancel={scheduled ? () => setEditing(false) : undefined}
+          onDone={correction.finish}
+          onCancel={correction.cancel}
         />
       ) : (
         <ScheduledMeeting closeout={closeout} />

@@ -1,6 +1,5 @@
 import { Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import {
   type TCloseoutDetail,
   ZDecideRetentionRequest,
@@ -14,6 +13,7 @@ import { GuardedButton } from '../../GuardedButton.js';
 import { PermissionNote } from '../../PermissionNote.js';
 import { useActionForm } from '../../use-action-form.js';
 import { StageSection } from '../StageSection.js';
+import { useCorrectableRecord } from '../use-correctable-record.js';
 import { DECISION_DESCRIPTIONS, DECISIONS_BY_TRIGGER } from './decisions.js';
 
 /**
@@ -32,9 +32,12 @@ export function DecisionSection({
 }) {
   const canDecide = useCan('closeout.decide_retention');
   const { retention } = closeout;
-  const [editing, setEditing] = useState(false);
   const changeable = decidable && retention.sipOutcome === null;
-  const showForm = changeable && canDecide && (editing || retention.decision === null);
+  const correction = useCorrectableRecord({
+    recorded: retention.decision !== null,
+    changeable: changeable && canDecide,
+    correctLabel: 'Change decision',
+  });
   return (
     <StageSection
       title="Retention decision"
@@ -42,20 +45,10 @@ export function DecisionSection({
       done={retention.decision !== null}
       gateKeys={gateKeys}
       closeout={closeout}
-      actions={
-        changeable && canDecide && retention.decision !== null && !editing ? (
-          <Button variant="subtle" size="xs" onClick={() => setEditing(true)}>
-            Change decision
-          </Button>
-        ) : undefined
-      }
+      actions={correction.correctButton}
     >
-      {showForm ? (
-        <DecisionForm
-          closeout={closeout}
-          onDone={() => setEditing(false)}
-          onCancel={retention.decision === null ? undefined : () => setEditing(false)}
-        />
+      {correction.showForm ? (
+        <DecisionForm closeout={closeout} onDone={correction.finish} onCancel={correction.cancel} />
       ) : (
         <RecordedDecision closeout={closeout} />
       )}

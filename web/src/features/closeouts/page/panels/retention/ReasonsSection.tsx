@@ -1,6 +1,6 @@
 import { Badge, Button, Chip, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { TReasonTaxonomyEntry } from '../../../../../../../src/blueprint/reason-taxonomy.js';
 import {
   type TCloseoutDetail,
@@ -15,6 +15,7 @@ import { GuardedButton } from '../../GuardedButton.js';
 import { PermissionNote } from '../../PermissionNote.js';
 import { useActionForm } from '../../use-action-form.js';
 import { StageSection } from '../StageSection.js';
+import { useCorrectableRecord } from '../use-correctable-record.js';
 import { reasonChoices, reasonLabel } from './reason-choices.js';
 
 /** Why the client is leaving (or why we end it): a primary reason, contributing ones, notes. */
@@ -30,8 +31,11 @@ export function ReasonsSection({
   const taxonomy = useReasonTaxonomy();
   const canRecord = useCan('closeout.record_assessment');
   const recorded = closeout.reasons.primary !== null;
-  const [editing, setEditing] = useState(false);
-  const showForm = editable && canRecord && (editing || !recorded);
+  const correction = useCorrectableRecord({
+    recorded,
+    changeable: editable && canRecord,
+    correctLabel: 'Edit reasons',
+  });
   return (
     <StageSection
       title="Reasons for cancelling"
@@ -39,22 +43,16 @@ export function ReasonsSection({
       done={recorded}
       gateKeys={gateKeys}
       closeout={closeout}
-      actions={
-        editable && canRecord && recorded && !editing ? (
-          <Button variant="subtle" size="xs" onClick={() => setEditing(true)}>
-            Edit reasons
-          </Button>
-        ) : undefined
-      }
+      actions={correction.correctButton}
     >
       <QueryState query={taxonomy} loadingLabel="Loading the reasons…">
         {({ reasons }) =>
-          showForm ? (
+          correction.showForm ? (
             <ReasonsForm
               closeout={closeout}
               taxonomy={reasons}
-              onDone={() => setEditing(false)}
-              onCancel={recorded ? () => setEditing(false) : undefined}
+              onDone={correction.finish}
+              onCancel={correction.cancel}
             />
           ) : (
             <RecordedReasons closeout={closeout} taxonomy={reasons} />

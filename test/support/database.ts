@@ -35,10 +35,28 @@ export async function createTestDatabase(): Promise<OpenDatabase> {
     db: drizzleNodePg({ client: pool, schema }),
     kind: 'postgres',
     close: async () => {
-      await pool.end();
+      await endPool(pool);
       await onServer(template.serverUrl, `drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/**
+ * Ends the pool and waits until every connection has closed: `pool.end()` resolves before its
+ * connections are gone, and dropping the database would then terminate them (57P01) and the
+ * pool would report it as an unhandled error.
+ */
+async function endPool(pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on('remove', () => {
+      open -= 1;
+      if (open === 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
 }
 
 async function onServer(serverUrl: string, statement: string): Promise<void> {

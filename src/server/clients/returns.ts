@@ -27,7 +27,7 @@ export async function recordClientReturn(options: {
   if (request.agreementSignedOn > today) {
     throw invalid('agreementSignedOn', 'Record a return once the agreement is signed, not before.');
   }
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const client = await requireClient(tx, orgId, clientId, true);
     if (client.status !== 'former') {
       const standing = client.status === 'in_closeout' ? 'has an open closeout' : 'is active';
@@ -110,6 +110,6 @@ export async function recordClientReturn(options: {
         },
       },
     ]);
-    return getClientDetail({ db: tx, orgId, clientId });
   });
+  return getClientDetail({ db, orgId, clientId });
 }

@@ -169,8 +169,9 @@ export async function requireClient(
   return row;
 }
 
+/** Reads in parallel, so give it the pool, never a transaction's single connection. */
 export async function getClientDetail(options: {
-  db: DbExecutor;
+  db: Database;
   orgId: string;
   clientId: string;
 }): Promise<TClientDetail> {
@@ -245,7 +246,7 @@ export async function createClient(options: {
   actor: Actor;
 }): Promise<TClientDetail> {
   const { db, orgId, request, actor } = options;
-  return db.transaction(async (tx) => {
+  const clientId = await db.transaction(async (tx) => {
     const [row] = await refusingDuplicates(
       () =>
         tx
@@ -266,8 +267,9 @@ export async function createClient(options: {
         after: auditView(row!),
       },
     ]);
-    return getClientDetail({ db: tx, orgId, clientId: row!.id });
+    return row!.id;
   });
+  return getClientDetail({ db, orgId, clientId });
 }
 
 export async function updateClient(options: {
@@ -278,7 +280,7 @@ export async function updateClient(options: {
   actor: Actor;
 }): Promise<TClientDetail> {
   const { db, orgId, clientId, changes, actor } = options;
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const before = await requireClient(tx, orgId, clientId, true);
     const [after] = await refusingDuplicates(
       () =>
@@ -306,8 +308,8 @@ export async function updateClient(options: {
         after: auditView(after!),
       },
     ]);
-    return getClientDetail({ db: tx, orgId, clientId });
   });
+  return getClientDetail({ db, orgId, clientId });
 }
 
 /** What opening a closeout on this notice day would propose, before anyone opens it. */

@@ -147,7 +147,10 @@ export const contacts = pgTable(
     source: source(),
     externalId: externalId(),
   },
-  (table) => [index('contacts_client_idx').on(table.orgId, table.clientId)],
+  (table) => [
+    index('contacts_client_idx').on(table.orgId, table.clientId),
+    uniqueIndex('contacts_external_key').on(table.orgId, table.source, table.externalId),
+  ],
 );
 
 export const agreements = pgTable(
@@ -168,7 +171,10 @@ export const agreements = pgTable(
     source: source(),
     externalId: externalId(),
   },
-  (table) => [index('agreements_client_idx').on(table.orgId, table.clientId)],
+  (table) => [
+    index('agreements_client_idx').on(table.orgId, table.clientId),
+    uniqueIndex('agreements_external_key').on(table.orgId, table.source, table.externalId),
+  ],
 );
 
 export const managedSystems = pgTable(
@@ -185,7 +191,10 @@ export const managedSystems = pgTable(
     source: source(),
     externalId: externalId(),
   },
-  (table) => [index('managed_systems_client_idx').on(table.orgId, table.clientId)],
+  (table) => [
+    index('managed_systems_client_idx').on(table.orgId, table.clientId),
+    uniqueIndex('managed_systems_external_key').on(table.orgId, table.source, table.externalId),
+  ],
 );
 
 export const tickets = pgTable(
@@ -206,6 +215,10 @@ export const tickets = pgTable(
     satisfaction: smallint('satisfaction'),
     source: source(),
     externalId: externalId(),
+    /** When the review's outcome was written back to the PSA the ticket came from. */
+    psaPushedAt: moment('psa_pushed_at'),
+    /** Why the last write-back failed, until one succeeds. */
+    psaPushError: text('psa_push_error'),
   },
   (table) => [
     index('tickets_client_status_idx').on(table.orgId, table.clientId, table.status),
@@ -473,6 +486,119 @@ export const clientReturns = pgTable(
  * Append-only: a trigger in the migrations refuses UPDATE and DELETE. Written in the same
  * transaction as the change it records.
  */
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/**
+ * The background job queue (src/jobs/): a table, so it works the same on PGlite and PostgreSQL
+ * and a job is enqueued in the same transaction as the change that calls for it.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: id(),
+    orgId: orgId(),
+    kind: text('kind').notNull(),
+    /** What the job does, in words, for Settings → Integrations. */
+    summary: text('summary').notNull().default(''),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status').$type<JobStatus>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(6),
+    runAt: moment('run_at').notNull().defaultNow(),
+    /** At most one queued or running job per key: a second enqueue of the same work is a no-op. */
+    dedupeKey: text('dedupe_key'),
+    lockedAt: moment('locked_at'),
+    lockedBy: text('locked_by'),
+    lastError: text('last_error'),
+    progress: jsonb('progress').$type<{ done: number; total: number | null; unit: string }>(),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+    startedAt: moment('started_at'),
+    finishedAt: moment('finished_at'),
+  },
+  (table) => [
+    index('jobs_due_idx').on(table.status, table.runAt),
+    index('jobs_org_idx').on(table.orgId, table.createdAt),
+    uniqueIndex('jobs_dedupe_key')
+      .on(table.orgId, table.dedupeKey)
+      .where(sql`${table.status} in ('queued', 'running')`),
+  ],
+);
+
+/** A connection to the MSP's PSA: one per vendor and organisation. */
+export const psaConnections = pgTable(
+  'psa_connections',
+  {
+    id: id(),
+    orgId: orgId(),
+    vendor: text('vendor').$type<'connectwise' | 'autotask' | 'halopsa' | 'itflow'>().notNull(),
+    name: text('name').notNull(),
+    /** The vendor's non-secret settings (URLs, ids, status names). */
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+    /** The vendor's secrets, sealed with envelope encryption (src/security/envelope.ts). */
+    sealedSecrets: text('sealed_secrets').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    syncIntervalMinutes: integer('sync_interval_minutes').notNull().default(15),
+    pushBack: boolean('push_back').notNull().default(true),
+    lastTestedAt: moment('last_tested_at'),
+    lastTestOk: boolean('last_test_ok'),
+    lastTestMessage: text('last_test_message'),
+    lastSyncedAt: moment('last_synced_at'),
+    createdAt: createdAt(),
+    updatedAt: moment('updated_at').notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('psa_connections_vendor_key').on(table.orgId, table.vendor)],
+);
+
+export type ImportEntity = 'clients' | 'contacts' | 'agreements' | 'managed_systems' | 'tickets';
+export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** A CSV import: the uploaded file, its column mapping and what importing it did. */
+export const imports = pgTable(
+  'imports',
+  {
+    id: id(),
+    orgId: orgId(),
+    entity: text('entity').$type<ImportEntity>().notNull(),
+    format: text('format').notNull(),
+    fileName: text('file_name').notNull(),
+    /** Where the upload is kept, under the data directory, until the import has run. */
+    filePath: text('file_path'),
+    fileBytes: bigint('file_bytes', { mode: 'number' }).notNull(),
+    mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
+    status: text('status').$type<ImportStatus>().notNull().default('uploaded'),
+    bytesRead: bigint('bytes_read', { mode: 'number' }).notNull().default(0),
+    rowsRead: integer('rows_read').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    message: text('message'),
+    jobId: uuid('job_id'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    startedAt: moment('started_at'),
+    finishedAt: moment('finished_at'),
+  },
+  (table) => [index('imports_org_idx').on(table.orgId, table.createdAt)],
+);
+
+/** A row an import refused, with where and why, for the downloadable error report. */
+export const importRowErrors = pgTable(
+  'import_row_errors',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orgId: orgId(),
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    line: integer('line').notNull(),
+    column: text('column'),
+    message: text('message').notNull(),
+  },
+  (table) => [index('import_row_errors_import_idx').on(table.orgId, table.importId, table.line)],
+);
+
 export const auditEvents = pgTable(
   'audit_events',
   {

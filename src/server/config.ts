@@ -24,6 +24,7 @@ const ZServerEnvironment = z.object({
   CLOSEOUT_TRUST_PROXY: ZFlag.default(false),
   LOG_LEVEL: ZLogLevel.default('info'),
   CLOSEOUT_WEB_DIR: z.string().min(1).optional(),
+  CLOSEOUT_MASTER_KEY: z.string().min(1).optional(),
 });
 
 export type LogLevel = z.infer<typeof ZLogLevel>;
@@ -44,6 +45,8 @@ export type ServerConfig = {
   version: string;
   /** The built web app (`vite build`): served at the root, with every unknown page its index. */
   webDir: string;
+  /** Seals stored secrets; without it, `master.key` in `dataDir` (created on first start). */
+  masterKey: string | undefined;
 };
 
 const readVersion = (): string => {
@@ -99,6 +102,7 @@ export const loadConfig = ({
     logLevel: values.LOG_LEVEL,
     version: APP_VERSION,
     webDir: values.CLOSEOUT_WEB_DIR ?? DEFAULT_WEB_DIR,
+    masterKey: values.CLOSEOUT_MASTER_KEY,
     ...overrides,
   };
 };

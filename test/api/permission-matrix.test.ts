@@ -32,6 +32,8 @@ const MATRIX: Record<string, Cell[]> = {
     { method: 'GET', url: '/api/v1/kpis', allowed: ALL },
     { method: 'GET', url: '/api/v1/tasks', allowed: ALL },
     { method: 'GET', url: '/api/v1/process/definition', allowed: ALL },
+    { method: 'GET', url: '/api/v1/integrations/jobs', allowed: ALL },
+    { method: 'GET', url: `${closeout}/psa`, allowed: ALL },
   ],
   'open a closeout, assign owner': [
     {
@@ -107,6 +109,7 @@ const MATRIX: Record<string, Cell[]> = {
       url: `${closeout}/ticket-reviews/${id}/outcome`,
       allowed: ['service_manager', 'technician'],
     },
+    { method: 'POST', url: `${closeout}/psa/sync`, allowed: ['service_manager', 'technician'] },
   ],
   'handover items, backup copies': [
     {
@@ -154,6 +157,11 @@ const MATRIX: Record<string, Cell[]> = {
     { method: 'POST', url: '/api/v1/users', allowed: ['admin'] },
     { method: 'PUT', url: '/api/v1/organisation/personalisation', allowed: ['admin'] },
     { method: 'PUT', url: '/api/v1/organisation/reason-taxonomy', allowed: ['admin'] },
+    { method: 'POST', url: '/api/v1/integrations/connections', allowed: ['admin'] },
+    { method: 'PATCH', url: `/api/v1/integrations/connections/${id}`, allowed: ['admin'] },
+    { method: 'POST', url: `/api/v1/integrations/connections/${id}/test`, allowed: ['admin'] },
+    { method: 'POST', url: `/api/v1/integrations/connections/${id}/sync`, allowed: ['admin'] },
+    { method: 'POST', url: `/api/v1/integrations/jobs/${id}/retry`, allowed: ['admin'] },
   ],
 };
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database, DatabaseKind } from '../../src/db/connection.js';
@@ -24,8 +24,19 @@ export type TestApp = {
 /** API tests never depend on whether the web app happens to be built. */
 const NO_WEB_BUILD = join(tmpdir(), 'closeout-tests-without-a-web-build');
 
+/** Tests seal secrets with a key of their own and never write a key file. */
+const TEST_MASTER_KEY = randomBytes(32).toString('hex');
+
 export const testConfig = (overrides: Partial<ServerConfig> = {}): ServerConfig =>
-  loadConfig({ env: {}, overrides: { logLevel: 'silent', webDir: NO_WEB_BUILD, ...overrides } });
+  loadConfig({
+    env: {},
+    overrides: {
+      logLevel: 'silent',
+      webDir: NO_WEB_BUILD,
+      masterKey: TEST_MASTER_KEY,
+      ...overrides,
+    },
+  });
 
 export type CreateTestAppOptions = {
   config?: Partial<ServerConfig>;

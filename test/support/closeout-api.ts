@@ -58,5 +58,61 @@ export class CloseoutDriver {
   }
 }
 
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Retention → meeting → ticket review of a client's notice received about 20 days ago: every
+ * step through the API, by a service manager and an account manager.
+ */
+export async function driveThroughMeeting(
+  driver: CloseoutDriver,
+  staff: {
+    manager: { headers: Record<string, string> };
+    accountManager: { headers: Record<string, string> };
+  },
+): Promise<void> {
+  const { manager, accountManager } = staff;
+  await driver.act(accountManager.headers, 'acknowledge-notice');
+  await driver.act(manager.headers, 'compile-health-snapshot');
+  await driver.act(accountManager.headers, 'record-reasons', {
+    primary: 'moving_to_another_provider',
+    contributing: ['price'],
+    notes: 'Their new owner has an in-house MSP.',
+  });
+  await driver.act(manager.headers, 'decide-retention', {
+    decision: 'accept_cancellation',
+    rationale: 'Acquisition: nothing we could offer changes it.',
+  });
+  await driver.act(manager.headers, 'advance-stage');
+  await driver.act(accountManager.headers, 'schedule-meeting', {
+    scheduledAt: daysAgo(6).toISOString(),
+    location: 'Client office, boardroom',
+    agenda: 'Dates, open tickets, deliverables, billing, transition',
+  });
+  await driver.act(accountManager.headers, 'record-meeting', {
+    heldAt: daysAgo(5).toISOString(),
+    attendees: [
+      { name: 'Dr Grace Hopper', email: 'grace@fabrikam.example', organisation: 'client' },
+      { name: 'Ada Account', email: null, organisation: 'provider' },
+    ],
+    minutes: 'Agreed the dates; tickets reviewed next week.',
+    agreement: {
+      terminationDate: isoDay(daysAgo(-30)),
+      deactivationSessionAt: daysAgo(-25).toISOString(),
+      ticketHandling: 'Complete the quick ones, cancel the projects.',
+      deliverables: 'Admin credentials, a backup copy, the documentation export.',
+      finalBilling: 'Pro rata to the termination date.',
+      transitionContact: {
+        kind: 'incoming_provider',
+        name: 'Contoso IT',
+        email: 'noc@contoso.example',
+      },
+    },
+  });
+  await driver.act(accountManager.headers, 'record-meeting-summary-sent');
+  await driver.act(manager.headers, 'advance-stage');
+}
+
 export const sha256Of = (text: string) =>
   import('node:crypto').then(({ createHash }) => createHash('sha256').update(text).digest('hex'));

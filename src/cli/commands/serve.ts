@@ -34,6 +34,7 @@ export async function serve(options: { port?: number; host?: string }): Promise<
     // Listening first: a port in use must not cost the first administrator's only printed password.
     await app.listen({ port: config.port, host: config.host });
     const firstRun = await ensureOrganisation({ db: database.db });
+    app.jobs.start();
     const where =
       database.kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL';
     const lines = [

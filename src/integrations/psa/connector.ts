@@ -105,4 +105,6 @@ export type PsaVendorModule<
   settingsSchema: Settings;
   secretsSchema: Secrets;
   create(options: { settings: z.infer<Settings>; secrets: z.infer<Secrets> }): PsaConnector;
+  /** Its connectors implement `listCredentials`. */
+  documentsCredentials?: boolean;
 };

@@ -44,7 +44,11 @@ export const PERMISSIONS = {
   'client.record_return': ['service_manager', 'executive'],
   /** Clients, contacts, agreements, managed systems and tickets entered by hand. */
   'client.manage': ['admin', 'service_manager', 'account_manager'],
+  /** Syncing a closeout's tickets with the PSA now: part of the ticket review. */
+  'closeout.sync_tickets': ['service_manager', 'technician'],
   'settings.manage': ['admin'],
+  /** PSA connections, their secrets, and the background jobs they run. */
+  'integrations.manage': ['admin'],
   'users.manage': ['admin'],
   'process.manage': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;

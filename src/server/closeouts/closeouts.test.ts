@@ -3,7 +3,11 @@ import { gunzipSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff, createTestApp, type Staff, type TestApp } from '../../../test/support/app.js';
-import { CloseoutDriver, sha256Of } from '../../../test/support/closeout-api.js';
+import {
+  CloseoutDriver,
+  driveThroughMeeting,
+  sha256Of,
+} from '../../../test/support/closeout-api.js';
 import {
   insertAgreement,
   insertClient,
@@ -105,48 +109,8 @@ function tryOpening(headers: Record<string, string>, clientId: string, noticeRec
   });
 }
 
-/** Retention → meeting → ticket review: every step through the API. */
-async function throughMeeting(driver: CloseoutDriver) {
-  await driver.act(accountManager.headers, 'acknowledge-notice');
-  await driver.act(manager.headers, 'compile-health-snapshot');
-  await driver.act(accountManager.headers, 'record-reasons', {
-    primary: 'moving_to_another_provider',
-    contributing: ['price'],
-    notes: 'Their new owner has an in-house MSP.',
-  });
-  await driver.act(manager.headers, 'decide-retention', {
-    decision: 'accept_cancellation',
-    rationale: 'Acquisition: nothing we could offer changes it.',
-  });
-  await driver.act(manager.headers, 'advance-stage');
-  await driver.act(accountManager.headers, 'schedule-meeting', {
-    scheduledAt: daysAgo(6).toISOString(),
-    location: 'Client office, boardroom',
-    agenda: 'Dates, open tickets, deliverables, billing, transition',
-  });
-  await driver.act(accountManager.headers, 'record-meeting', {
-    heldAt: daysAgo(5).toISOString(),
-    attendees: [
-      { name: 'Dr Grace Hopper', email: 'grace@fabrikam.example', organisation: 'client' },
-      { name: 'Ada Account', email: null, organisation: 'provider' },
-    ],
-    minutes: 'Agreed the dates; tickets reviewed next week.',
-    agreement: {
-      terminationDate: isoDay(daysAgo(-30)),
-      deactivationSessionAt: daysAgo(-25).toISOString(),
-      ticketHandling: 'Complete the quick ones, cancel the projects.',
-      deliverables: 'Admin credentials, a backup copy, the documentation export.',
-      finalBilling: 'Pro rata to the termination date.',
-      transitionContact: {
-        kind: 'incoming_provider',
-        name: 'Contoso IT',
-        email: 'noc@contoso.example',
-      },
-    },
-  });
-  await driver.act(accountManager.headers, 'record-meeting-summary-sent');
-  await driver.act(manager.headers, 'advance-stage');
-}
+const throughMeeting = (driver: CloseoutDriver) =>
+  driveThroughMeeting(driver, { manager, accountManager });
 
 describe('a closeout terminated through the whole process', () => {
   it('runs from the notice to closed, refusing to close until every exit condition holds', async () => {

@@ -34,6 +34,7 @@ import type { Actor, Closeout } from '../../domain/model.js';
 import { isOverdue } from '../../domain/tasks.js';
 import type { RequestAuth } from '../auth/caller.js';
 import { todayUtc } from '../clock.js';
+import { enqueueTicketPushes } from '../integrations/push.js';
 import { currentDefinition, definitionVersion } from '../process/service.js';
 import {
   CloseoutDetailCache,
@@ -453,7 +454,11 @@ async function changeCloseout(
   const { closeout: after, change } = applyCloseoutAction(before, () => acted, context);
   await saveCloseout(tx, before, after);
   if (after.status !== before.status) await updateClientStatus(tx, after);
-  await syncTicketStatuses(tx, before, after);
+  const decided = await syncTicketStatuses(tx, before, after);
+  // Outcomes learnt from the PSA itself are not written back to it.
+  if (options.action !== SYNC_TICKET_REVIEW) {
+    await enqueueTicketPushes({ tx, orgId: before.orgId, ticketIds: decided });
+  }
   await recordAuditEvents(tx, [
     {
       orgId: before.orgId,
@@ -469,15 +474,20 @@ async function changeCloseout(
   return after;
 }
 
-/** A review outcome recorded here closes the ticket itself too. */
+/**
+ * A review outcome recorded here closes the ticket itself too. Returns the tickets whose
+ * outcome was just decided.
+ */
 async function syncTicketStatuses(
   tx: DbExecutor,
   before: Closeout,
   after: Closeout,
-): Promise<void> {
+): Promise<string[]> {
   const earlier = new Map(before.ticketReviews.map((review) => [review.ticketId, review.outcome]));
+  const decided: string[] = [];
   for (const review of after.ticketReviews) {
     if (review.outcome === null || earlier.get(review.ticketId) === review.outcome) continue;
+    decided.push(review.ticketId);
     await tx
       .update(ticketsTable)
       .set({ status: review.outcome, closedAt: new Date(review.outcomeAt ?? Date.now()) })
@@ -489,6 +499,7 @@ async function syncTicketStatuses(
         ),
       );
   }
+  return decided;
 }
 
 /**
@@ -523,5 +534,24 @@ export async function syncClientTicketReview(options: {
     engineContext(await pinnedDefinition(tx, before), actor),
   );
   if (JSON.stringify(after.ticketReviews) === JSON.stringify(before.ticketReviews)) return;
-  await changeCloseout(tx, before, { actor, action: 'sync_ticket_review', perform: () => after });
+  await changeCloseout(tx, before, { actor, action: SYNC_TICKET_REVIEW, perform: () => after });
+}
+
+const SYNC_TICKET_REVIEW = 'sync_ticket_review';
+
+/**
+ * A change the system makes to an open closeout on its own (a PSA sync bringing the client's
+ * documented logins), in the caller's transaction. No version check: nobody edited what they saw.
+ */
+export async function changeOpenCloseout(options: {
+  tx: DbExecutor;
+  orgId: string;
+  closeoutId: string;
+  actor: Actor;
+  action: string;
+  perform: (closeout: Closeout, context: EngineContext) => Closeout;
+}): Promise<void> {
+  const { tx, orgId, closeoutId, actor, action, perform } = options;
+  const before = await requireCloseout(tx, orgId, closeoutId);
+  await changeCloseout(tx, before, { actor, action, perform });
 }

@@ -10,7 +10,14 @@ import {
   startFakeVendorServer,
   vendorFixture,
 } from '../../../test/support/fake-vendor-server.js';
-import { auditEvents, jobs, psaConnections, tickets } from '../../db/schema.js';
+import {
+  agreements,
+  auditEvents,
+  clients,
+  jobs,
+  psaConnections,
+  tickets,
+} from '../../db/schema.js';
 import type { TPsaConnection } from './schema.js';
 
 /**
@@ -19,6 +26,8 @@ import type { TPsaConnection } from './schema.js';
  * the review, a ticket closed in the PSA shows as completed), and the review's outcome written
  * back (cancelled → closed with a note, completed → noted), with a 429 honoured on the way.
  */
+
+const fixture = (name: string) => vendorFixture('connectwise', name);
 
 let testApp: TestApp;
 let admin: Staff;
@@ -61,7 +70,20 @@ async function answerLikeConnectwise(request: RecordedRequest) {
   }
   const path = request.path.slice(API.length);
   if (request.method === 'GET' && path === '/system/info') {
-    return { json: await vendorFixture('connectwise', 'system-info') };
+    return { json: await fixture('system-info') };
+  }
+  if (request.method === 'GET' && path === '/company/companies') {
+    return { json: request.query.get('page') === '1' ? await fixture('companies-page-1') : [] };
+  }
+  if (request.method === 'GET' && path === '/finance/agreements') {
+    const company = Number(/company\/id=(\d+)/.exec(request.query.get('conditions') ?? '')?.[1]);
+    const agreements = (await fixture('agreements-page-1')) as { company: { id: number } }[];
+    return {
+      json:
+        request.query.get('page') === '1'
+          ? agreements.filter((agreement) => agreement.company.id === company)
+          : [],
+    };
   }
   if (request.method === 'GET' && path === '/service/tickets') {
     const conditions = request.query.get('conditions') ?? '';
@@ -363,6 +385,33 @@ describe('a closeout of a client from the PSA', () => {
       (push: { pushedAt: string | null }) => push.pushedAt !== null,
     );
     expect(pushed).toHaveLength(2);
+  });
+
+  it('imports the PSA’s clients and agreements, and a second import adds nothing', async () => {
+    const importClients = async () => {
+      const response = await inject(
+        admin,
+        'POST',
+        `/integrations/connections/${connection.id}/import-clients`,
+      );
+      expect(response.statusCode).toBe(202);
+      expect(await testApp.app.jobs.drain()).toBe(1);
+      return testApp.db
+        .select({ name: clients.name, externalId: clients.externalId })
+        .from(clients)
+        .where(and(eq(clients.orgId, admin.orgId), eq(clients.source, 'connectwise')));
+    };
+    const first = await importClients();
+    expect(first.map((client) => client.externalId).sort()).toEqual(['12', '19']);
+    const northwindAgreements = await testApp.db
+      .select({ name: agreements.name, externalId: agreements.externalId })
+      .from(agreements)
+      .where(and(eq(agreements.orgId, admin.orgId), eq(agreements.source, 'connectwise')));
+    expect(northwindAgreements.map((agreement) => agreement.externalId).sort()).toEqual([
+      '301',
+      '302',
+    ]);
+    expect(await importClients()).toHaveLength(2);
   });
 
   it('lists the jobs, and retries a failed one only', async () => {

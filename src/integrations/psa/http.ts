@@ -21,6 +21,11 @@ export type PsaHttpOptions = {
   vendorLabel: string;
   /** Reads the vendor's error message out of an error body, when it has one. */
   describeError?: (body: unknown) => string | null;
+  /**
+   * Whether a 5xx answer is really a refusal of the request (some PSAs answer a validation
+   * error with 500): a refusal is not retried.
+   */
+  isRefusal?: (status: number, body: unknown) => boolean;
   timeoutMs?: number;
 };
 
@@ -97,7 +102,7 @@ function failure(response: Response, body: unknown, url: URL, options: PsaHttpOp
       { status, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) },
     );
   }
-  if (status >= 500 || status === 408) {
+  if ((status >= 500 || status === 408) && options.isRefusal?.(status, body) !== true) {
     return new PsaError(
       'unavailable',
       `${options.vendorLabel} failed to answer (HTTP ${status} on ${where}).${said}`,

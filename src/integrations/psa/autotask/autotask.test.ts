@@ -457,6 +457,35 @@ describe('push-back', () => {
     expect(calls()).not.toContain(`POST ${API}/Tickets/7301/Notes`);
   });
 
+  it('takes a 500 carrying Autotask’s errors as a refusal, not an outage to retry', async () => {
+    server.handle(async (request) =>
+      request.method === 'PATCH'
+        ? { status: 500, json: await fixture('error-invalid-status') }
+        : autotask(request),
+    );
+
+    const error = await failure(
+      connect({ completeStatusId: 99 }).closeCancelledTicket('7301', 'x'),
+    );
+
+    expect(error.kind).toBe('rejected');
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain('Status 99 does not exist');
+  });
+
+  it('retries a bare 500 as an outage', async () => {
+    server.handle((request) =>
+      request.method === 'PATCH'
+        ? { status: 500, text: 'Internal Server Error' }
+        : autotask(request),
+    );
+
+    const error = await failure(connect().closeCancelledTicket('7301', 'x'));
+
+    expect(error.kind).toBe('unavailable');
+    expect(error.retryable).toBe(true);
+  });
+
   it('reads an answer without the written record’s id as unexpected', async () => {
     server.handle((request) => (request.method === 'POST' ? { json: {} } : autotask(request)));
 

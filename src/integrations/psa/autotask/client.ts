@@ -64,7 +64,7 @@ export function createAutotaskClient(options: {
   async function call<S extends z.ZodType>(request: PsaRequest, schema: S): Promise<z.infer<S>> {
     const { body } = await psaRequest(
       { ...request, headers },
-      { vendorLabel: AUTOTASK_LABEL, describeError },
+      { vendorLabel: AUTOTASK_LABEL, describeError, isRefusal: answersValidationAs500 },
     );
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
@@ -186,6 +186,14 @@ export function createAutotaskClient(options: {
 /** Labels of a picklist field, looked up the way Autotask matches field names: in any case. */
 export function picklistOf(picklists: AutotaskPicklists, field: string): Map<number, string> {
   return picklists.get(field.toLowerCase()) ?? new Map();
+}
+
+/**
+ * Autotask answers a request it refuses (a field it will not accept, a status it will not set)
+ * with HTTP 500 and its `errors` list; retrying that cannot help.
+ */
+function answersValidationAs500(status: number, body: unknown): boolean {
+  return status === 500 && describeError(body) !== null;
 }
 
 function describeError(body: unknown): string | null {

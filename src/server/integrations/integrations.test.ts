@@ -19,6 +19,7 @@ import {
   tickets,
 } from '../../db/schema.js';
 import type { TPsaConnection } from './schema.js';
+import { scheduleDueSyncs } from './sync.js';
 
 /**
  * A ConnectWise PSA connection end to end, against a local server that answers like
@@ -412,6 +413,36 @@ describe('a closeout of a client from the PSA', () => {
       '302',
     ]);
     expect(await importClients()).toHaveLength(2);
+  });
+
+  it('schedules a sync of each connection whose interval has passed, once', async () => {
+    const queuedSyncs = () =>
+      testApp.db
+        .select()
+        .from(jobs)
+        .where(
+          and(eq(jobs.orgId, admin.orgId), eq(jobs.kind, 'psa_sync'), eq(jobs.status, 'queued')),
+        );
+    await testApp.db
+      .update(psaConnections)
+      .set({ lastSyncedAt: new Date() })
+      .where(eq(psaConnections.id, connection.id));
+    await scheduleDueSyncs(testApp.db);
+    expect(await queuedSyncs()).toHaveLength(0);
+
+    await testApp.db
+      .update(psaConnections)
+      .set({ lastSyncedAt: new Date(Date.now() - 16 * 60_000) })
+      .where(eq(psaConnections.id, connection.id));
+    await scheduleDueSyncs(testApp.db);
+    await scheduleDueSyncs(testApp.db);
+    expect(await queuedSyncs()).toHaveLength(1);
+    await testApp.app.jobs.drain();
+    const [synced] = await testApp.db
+      .select()
+      .from(psaConnections)
+      .where(eq(psaConnections.id, connection.id));
+    expect(synced!.lastSyncedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('lists the jobs, and retries a failed one only', async () => {

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/connection.js';
 import { clients, closeouts, jobs, ticketReviews, tickets } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
+import { PSA_VENDOR_MODULES } from '../../integrations/psa/vendors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { presentJob } from './jobs.js';
 import type { TCloseoutPsaLink } from './schema.js';
@@ -76,10 +77,31 @@ export async function closeoutPsaLink(options: {
               ),
             ),
           );
+  const waiting = new Set(
+    pushes.length === 0
+      ? []
+      : (
+          await db
+            .select({ ticketId: sql<string>`${jobs.payload} ->> 'ticketId'` })
+            .from(jobs)
+            .where(
+              and(
+                eq(jobs.orgId, orgId),
+                eq(jobs.kind, 'psa_push_ticket'),
+                inArray(jobs.status, ['queued', 'running']),
+                inArray(
+                  sql`${jobs.payload} ->> 'ticketId'`,
+                  pushes.map((push) => push.ticketId),
+                ),
+              ),
+            )
+        ).map((job) => job.ticketId),
+  );
   return {
     connection: {
       id: link.connection.id,
       vendor: link.connection.vendor,
+      vendorLabel: PSA_VENDOR_MODULES[link.connection.vendor].label,
       name: link.connection.name,
       pushBack: link.connection.pushBack,
     },
@@ -88,6 +110,7 @@ export async function closeoutPsaLink(options: {
     pushes: pushes.map((push) => ({
       ticketId: push.ticketId,
       pushedAt: push.pushedAt?.toISOString() ?? null,
+      waiting: waiting.has(push.ticketId),
       error: push.error,
     })),
   };

@@ -50,6 +50,7 @@ function present(row: ConnectionRow, vault: SecretVault): TPsaConnection {
   return {
     id: row.id,
     vendor: row.vendor,
+    vendorLabel: PSA_VENDOR_MODULES[row.vendor].label,
     name: row.name,
     settings: row.settings,
     storedSecrets: Object.keys(secrets).sort(),

@@ -351,6 +351,12 @@ describe('a closeout of a client from the PSA', () => {
       .from(jobs)
       .where(and(eq(jobs.orgId, admin.orgId), eq(jobs.kind, 'psa_push_ticket')));
     expect(queued).toHaveLength(2);
+    const waiting = (await inject(manager, 'GET', `/closeouts/${driver.closeout.id}/psa`)).json();
+    expect(
+      waiting.pushes
+        .filter((push: { waiting: boolean }) => push.waiting)
+        .map((push: { ticketId: string }) => push.ticketId),
+    ).toEqual(expect.arrayContaining([ticketId('41873'), ticketId('41890')]));
 
     const before = server.requests.length;
     throttleNext = true;

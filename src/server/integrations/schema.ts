@@ -43,6 +43,8 @@ export type TConnectionTest = z.infer<typeof ZConnectionTest>;
 export const ZPsaConnection = z.object({
   id: ZId,
   vendor: ZPsaVendor,
+  /** The product's name as its vendor writes it, e.g. "ConnectWise PSA". */
+  vendorLabel: z.string(),
   name: z.string(),
   settings: z.record(z.string(), z.unknown()),
   /** The names of the secrets that are stored; their values never leave the server. */
@@ -142,7 +144,13 @@ export type TEnqueuedJob = z.infer<typeof ZEnqueuedJob>;
 export const ZCloseoutPsaLink = z.object({
   /** Null when the client was not brought in from a connected PSA. */
   connection: z
-    .object({ id: ZId, vendor: ZPsaVendor, name: z.string(), pushBack: z.boolean() })
+    .object({
+      id: ZId,
+      vendor: ZPsaVendor,
+      vendorLabel: z.string(),
+      name: z.string(),
+      pushBack: z.boolean(),
+    })
     .nullable(),
   /** Why there is no sync, in words, when there is none. */
   unavailableReason: z.string().nullable(),
@@ -152,6 +160,8 @@ export const ZCloseoutPsaLink = z.object({
     z.object({
       ticketId: ZId,
       pushedAt: ZMoment.nullable(),
+      /** A write-back is queued or running for it. */
+      waiting: z.boolean(),
       error: z.string().nullable(),
     }),
   ),

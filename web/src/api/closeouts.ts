@@ -96,6 +96,8 @@ export function useCloseoutAction(closeout: Pick<TCloseoutDetail, 'id' | 'versio
     onSuccess: (updated, request) => {
       queryClient.setQueryData(closeoutKeys.detail(updated.id), updated);
       void queryClient.invalidateQueries({ queryKey: closeoutKeys.timeline(updated.id) });
+      // An outcome may have queued its write-back to the PSA.
+      void queryClient.invalidateQueries({ queryKey: ['closeouts', 'psa', updated.id] });
       void queryClient.invalidateQueries({ queryKey: ['closeouts', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['tasks'] });
       void queryClient.invalidateQueries({ queryKey: ['kpis'] });

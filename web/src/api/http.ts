@@ -37,6 +37,8 @@ export const whenSignedOut = (callback: () => void) => {
 export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is (a file), with its content type, instead of JSON. */
+  rawBody?: { content: Blob; contentType: string };
   /** The closeout's version, sent as If-Match so a stale change is refused, not applied. */
   ifMatch?: number;
   query?: Record<string, string | number | boolean | null | undefined>;
@@ -64,6 +66,7 @@ const networkProblem = (detail: string, status = 0): TProblem => ({
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.rawBody !== undefined) headers['content-type'] = options.rawBody.contentType;
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
   let response: Response;
   try {
@@ -72,6 +75,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       headers,
       credentials: 'same-origin',
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(options.rawBody === undefined ? {} : { body: options.rawBody.content }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
   } catch (error) {

@@ -1,7 +1,9 @@
 import { Box, Flex, NavLink, Stack } from '@mantine/core';
 import {
   IconBuilding,
+  IconFileImport,
   IconListDetails,
+  IconPlugConnected,
   IconTags,
   IconUsers,
   type TablerIcon,
@@ -9,6 +11,8 @@ import {
 import { Navigate, Route, NavLink as RouterNavLink, Routes, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/NotFoundPage.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ImportSettings } from '../imports/ImportSettings.js';
+import { IntegrationsSettings } from '../integrations/IntegrationsSettings.js';
 import { NameSettings } from './NameSettings.js';
 import { OrganisationSettings } from './OrganisationSettings.js';
 import { ReasonSettings } from './ReasonSettings.js';
@@ -19,6 +23,8 @@ const SECTIONS: { path: string; label: string; icon: TablerIcon }[] = [
   { path: 'users', label: 'Users and roles', icon: IconUsers },
   { path: 'reasons', label: 'Cancellation reasons', icon: IconListDetails },
   { path: 'names', label: 'Role and system names', icon: IconTags },
+  { path: 'integrations', label: 'Integrations', icon: IconPlugConnected },
+  { path: 'import', label: 'Import from CSV', icon: IconFileImport },
 ];
 
 /** The organisation's settings, one section per address under /settings. */
@@ -52,6 +58,8 @@ export function SettingsPage() {
             <Route path="users" element={<UserSettings />} />
             <Route path="reasons" element={<ReasonSettings />} />
             <Route path="names" element={<NameSettings />} />
+            <Route path="integrations" element={<IntegrationsSettings />} />
+            <Route path="import" element={<ImportSettings />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Box>

@@ -9,7 +9,9 @@ import { formatMoment } from '../../../../format.js';
 import { OtherGates } from '../session/OtherGates.js';
 import type { StagePanelProps } from '../stage-panel.js';
 import { BulkDispositionBar } from '../ticket-review/BulkDispositionBar.js';
+import { PsaSyncStrip } from '../ticket-review/PsaSyncStrip.js';
 import { PullTicketsButton } from '../ticket-review/PullTicketsButton.js';
+import { useTicketPushes } from '../ticket-review/psa-pushes.js';
 import { TicketFilters } from '../ticket-review/TicketFilters.js';
 import { TicketReviewDrawer } from '../ticket-review/TicketReviewDrawer.js';
 import { TicketReviewProgress } from '../ticket-review/TicketReviewProgress.js';
@@ -76,6 +78,7 @@ export function TicketReviewPanel({ closeout, definition, stageKey, editable }: 
   const { query, ticketId, setFilter, clearFilters, setSort, setPage, ticketHref } =
     useTicketQuery();
   const reviews = closeout.ticketReviews;
+  const pushes = useTicketPushes(closeout.id);
   const counts = useMemo(() => ticketCounts(reviews), [reviews]);
   const { search, disposition, response, outcome, sort, descending } = query;
   const filtered = useMemo(
@@ -136,6 +139,7 @@ export function TicketReviewPanel({ closeout, definition, stageKey, editable }: 
         </Stack>
         {editable && <PullTicketsButton closeout={closeout} />}
       </Group>
+      <PsaSyncStrip closeout={closeout} editable={editable} />
 
       {closeout.ticketsPulledAt === null ? (
         <Paper withBorder>
@@ -228,6 +232,7 @@ export function TicketReviewPanel({ closeout, definition, stageKey, editable }: 
                   onToggle={toggle}
                   onToggleAll={toggleAll}
                   hrefFor={ticketHref}
+                  pushes={pushes}
                   sorting={{ sort, descending, onSort: setSort }}
                 />
               )}

@@ -7,6 +7,8 @@ import {
 } from '@tabler/icons-react';
 import { memo } from 'react';
 import { Link } from 'react-router';
+import { PsaPushBadge } from './PsaPushBadge.js';
+import type { TPsaPush } from './psa-pushes.js';
 import { DispositionBadge, OutcomeBadge, ResponseBadge } from './TicketBadges.js';
 import { isSettled, type SortKey, type TTicketReview } from './ticket-query.js';
 
@@ -45,6 +47,7 @@ type RowProps = {
   selected: boolean;
   onToggle: (ticketId: string) => void;
   href: string;
+  push: TPsaPush | undefined;
 };
 
 /** One ticket; memoised so ticking one row does not redraw the page's others. */
@@ -54,6 +57,7 @@ const TicketRow = memo(function TicketRow({
   selected,
   onToggle,
   href,
+  push,
 }: RowProps) {
   const questioned = review.clientQuestion !== null && !review.clientAgreed;
   return (
@@ -111,7 +115,10 @@ const TicketRow = memo(function TicketRow({
         <ResponseBadge review={review} />
       </Table.Td>
       <Table.Td>
-        <OutcomeBadge review={review} />
+        <Stack gap={4} align="flex-start">
+          <OutcomeBadge review={review} />
+          {push !== undefined && <PsaPushBadge push={push} />}
+        </Stack>
       </Table.Td>
     </Table.Tr>
   );
@@ -128,6 +135,7 @@ export function TicketTable({
   onToggle,
   onToggleAll,
   hrefFor,
+  pushes,
   sorting,
 }: {
   rows: TTicketReview[];
@@ -136,6 +144,8 @@ export function TicketTable({
   onToggle: (ticketId: string) => void;
   onToggleAll: (ticketIds: string[], select: boolean) => void;
   hrefFor: (ticketId: string) => string;
+  /** Each ticket's write-back to the PSA, for tickets that came from one. */
+  pushes?: ReadonlyMap<string, TPsaPush>;
   sorting: Sorting;
 }) {
   const selectableIds = rows.filter((review) => !isSettled(review)).map((row) => row.ticketId);
@@ -173,6 +183,7 @@ export function TicketTable({
               selected={selected.has(review.ticketId)}
               onToggle={onToggle}
               href={hrefFor(review.ticketId)}
+              push={pushes?.get(review.ticketId)}
             />
           ))}
         </Table.Tbody>

@@ -1,6 +1,6 @@
 import { autotaskVendor } from './autotask/index.js';
-import { connectwiseVendor } from './connectwise/index.js';
 import type { PsaVendor, PsaVendorModule } from './connector.js';
+import { connectwiseVendor } from './connectwise/index.js';
 import { halopsaVendor } from './halopsa/index.js';
 import { itflowVendor } from './itflow/index.js';
 

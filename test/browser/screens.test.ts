@@ -108,7 +108,7 @@ describe('the staff app, screen by screen', () => {
   });
 
   it('settings', async () => {
-    for (const section of ['organisation', 'users', 'reasons', 'names']) {
+    for (const section of ['organisation', 'users', 'reasons', 'names', 'integrations', 'import']) {
       await page.goto(`/settings/${section}`);
       await settle(/Settings/);
       await screenshot(page, `09-settings-${section}`);

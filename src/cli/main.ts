@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { APP_VERSION } from '../server/config.js';
 import { demoCommand } from './commands/demo.js';
+import { collectMappings, importCommand } from './commands/import.js';
 import { kpiCommand } from './commands/kpi.js';
 import { migrateCommand } from './commands/migrate.js';
 import { serve } from './commands/serve.js';
@@ -72,6 +73,26 @@ program
   .command('demo')
   .description('load a realistic demo MSP: clients, tickets, closeouts in every stage and outcome')
   .action(printing(demoCommand));
+
+program
+  .command('import')
+  .description('import clients, contacts, agreements, managed systems or tickets from a CSV file')
+  .argument('<entity>', 'clients, contacts, agreements, managed_systems or tickets')
+  .argument('<file>', 'the CSV file; its first line names the columns')
+  .option(
+    '--format <format>',
+    'generic, connectwise, autotask or halopsa (default: told from the columns)',
+  )
+  .option(
+    '--map <column=field>',
+    'read a field from this column; repeat for several',
+    collectMappings,
+    [],
+  )
+  .option('--org <organisation>', 'organisation name or id (needed when there are several)')
+  .option('--errors <file>', 'write the refused rows (line, column, message) to this CSV file')
+  .option('--json', 'print the summary as JSON')
+  .action(printing(importCommand));
 
 program
   .command('kpi')

@@ -11,6 +11,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/connection.js';
+import { jobHandlers } from '../jobs/handlers.js';
+import { JobRunner } from '../jobs/runner.js';
+import { SecretVault } from '../security/envelope.js';
+import { loadMasterKey } from '../security/master-key.js';
 import { apiTokenRoutes } from './auth/api-tokens/routes.js';
 import { API_PREFIX, registerGuard } from './auth/guard.js';
 import { authRoutes } from './auth/routes.js';
@@ -18,6 +22,9 @@ import { clientRoutes } from './clients/routes.js';
 import { closeoutRoutes } from './closeouts/routes.js';
 import type { ServerConfig } from './config.js';
 import { healthRoutes } from './health/routes.js';
+import { importRoutes } from './imports/routes.js';
+import { closeoutPsaRoutes, integrationRoutes } from './integrations/routes.js';
+import { scheduleDueSyncs } from './integrations/sync.js';
 import { kpiRoutes } from './kpis/routes.js';
 import { registerOpenApi } from './openapi.js';
 import { organisationRoutes } from './organisation/routes.js';
@@ -40,6 +47,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     config: ServerConfig;
+    /** Seals and opens stored secrets (PSA credentials). */
+    vault: SecretVault;
+    /** The background job queue's runner; `serve` starts it, tests `drain()` it. */
+    jobs: JobRunner;
   }
 }
 
@@ -70,6 +81,14 @@ export const buildApp = async ({ db, config }: BuildAppOptions): Promise<App> =>
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
   app.decorate('config', config);
+  const vault = new SecretVault(
+    loadMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir }),
+  );
+  app.decorate('vault', vault);
+  const jobs = new JobRunner({ db, handlers: jobHandlers(vault), log: app.log });
+  jobs.every('schedule PSA syncs', 60_000, () => scheduleDueSyncs(db));
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', () => jobs.stop());
   registerProblemHandling(app);
   registerGuard(app);
   await app.register(fastifyCookie);
@@ -82,11 +101,14 @@ export const buildApp = async ({ db, config }: BuildAppOptions): Promise<App> =>
   await app.register(organisationRoutes, { prefix: `${API_PREFIX}/organisation` });
   await app.register(setupRoutes, { prefix: `${API_PREFIX}/setup` });
   await app.register(closeoutRoutes, { prefix: `${API_PREFIX}/closeouts` });
+  await app.register(closeoutPsaRoutes, { prefix: `${API_PREFIX}/closeouts` });
   await app.register(clientRoutes, { prefix: `${API_PREFIX}/clients` });
   await app.register(ticketRoutes, { prefix: `${API_PREFIX}/tickets` });
   await app.register(taskRoutes, { prefix: `${API_PREFIX}/tasks` });
   await app.register(kpiRoutes, { prefix: `${API_PREFIX}/kpis` });
   await app.register(processRoutes, { prefix: `${API_PREFIX}/process` });
+  await app.register(integrationRoutes, { prefix: `${API_PREFIX}/integrations` });
+  await app.register(importRoutes, { prefix: `${API_PREFIX}/imports` });
   await app.register(webRoutes);
 
   return app;

@@ -1,5 +1,5 @@
 import { Anchor, Card, Group, SegmentedControl, Table, Text } from '@mantine/core';
-import { IconArrowRight, IconPlus } from '@tabler/icons-react';
+import { IconArrowRight, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -56,13 +56,23 @@ export function ClientListPage() {
         title="Clients"
         description="Everyone you manage, with what they are worth and where they stand."
         actions={
-          <PermittedButton
-            permission="client.manage"
-            leftSection={<IconPlus size={16} />}
-            onClick={() => setCreating(true)}
-          >
-            New client
-          </PermittedButton>
+          <>
+            <PermittedButton
+              permission="client.manage"
+              variant="default"
+              leftSection={<IconFileImport size={16} />}
+              to="/settings/import"
+            >
+              Import from CSV
+            </PermittedButton>
+            <PermittedButton
+              permission="client.manage"
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setCreating(true)}
+            >
+              New client
+            </PermittedButton>
+          </>
         }
       />
       <Group mb="md" gap="sm" wrap="wrap">

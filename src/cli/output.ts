@@ -2,7 +2,8 @@ import { ZodError } from 'zod';
 import { AppError } from '../domain/errors.js';
 
 /** Exit codes: 0 done, 1 an unexpected failure, 2 the command or its input is wrong, 3 busy. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, busy: 3 } as const;
+/** `rowsRefused`: an import ran but refused some rows, a partial success scripts can tell apart. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, busy: 3, rowsRefused: 4 } as const;
 
 /** A refusal the user can act on: printed without a stack trace. */
 export class CliError extends Error {

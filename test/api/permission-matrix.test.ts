@@ -152,6 +152,19 @@ const MATRIX: Record<string, Cell[]> = {
       allowed: ['service_manager', 'executive'],
     },
   ],
+  'import clients, agreements and tickets from CSV': [
+    {
+      method: 'GET',
+      url: '/api/v1/imports',
+      allowed: ['admin', 'service_manager', 'account_manager'],
+    },
+    {
+      method: 'POST',
+      url: `/api/v1/imports/${id}/start`,
+      allowed: ['admin', 'service_manager', 'account_manager'],
+    },
+    { method: 'GET', url: '/api/v1/imports/formats', allowed: ALL },
+  ],
   'settings, users, integrations, process versions': [
     { method: 'GET', url: '/api/v1/users', allowed: ['admin'] },
     { method: 'POST', url: '/api/v1/users', allowed: ['admin'] },

@@ -23,7 +23,7 @@ import type { ImportProgress } from '../../integrations/csv/run.js';
 import { importErrorsCsv } from '../../server/imports/error-report.js';
 import { executeImport, failImport, registerLocalImport } from '../../server/imports/run.js';
 import { resolveOrganisation, withDatabase } from '../database.js';
-import { CliError, messageFor } from '../output.js';
+import { CliError, EXIT, messageFor } from '../output.js';
 
 /**
  * `closeout import <entity> <file>`: the same import as the web app's, run in this process on
@@ -31,9 +31,6 @@ import { CliError, messageFor } from '../output.js';
  * otherwise), the summary to stdout. Exit code 0 when every row was imported, 4 when the import
  * ran but refused some rows (listed with --errors), 2 when the command or the file is wrong.
  */
-
-/** The import ran, but some rows were refused: a partial success scripts can tell apart. */
-export const EXIT_ROWS_REFUSED = 4;
 
 const CLI_ACTOR: Actor = { kind: 'system', name: 'Command line (closeout import)' };
 
@@ -266,6 +263,6 @@ export async function importCommand(
     });
   });
 
-  if (summary.failed > 0) process.exitCode = EXIT_ROWS_REFUSED;
+  if (summary.failed > 0) process.exitCode = EXIT.rowsRefused;
   return parsed.json ? JSON.stringify(summary, null, 2) : summaryText(summary);
 }

@@ -1,33 +1,19 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/connection.js';
-import { clients, closeouts, jobs, ticketReviews, tickets } from '../../db/schema.js';
+import { jobs, ticketReviews, tickets } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { PSA_VENDOR_MODULES } from '../../integrations/psa/vendors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { presentJob } from './jobs.js';
 import type { TCloseoutPsaLink } from './schema.js';
-import { psaLinkOfClient } from './sync.js';
+import { closeoutWithClient, psaLinkOfClient } from './sync.js';
 
 /** A closeout's link to the PSA its client came from: the connection, the last sync, the write-backs. */
 
-async function closeoutWithClient(db: Database, orgId: string, closeoutId: string) {
-  const [row] = await db
-    .select({
-      id: closeouts.id,
-      reference: closeouts.reference,
-      status: closeouts.status,
-      client: {
-        id: clients.id,
-        name: clients.name,
-        source: clients.source,
-        externalId: clients.externalId,
-      },
-    })
-    .from(closeouts)
-    .innerJoin(clients, eq(clients.id, closeouts.clientId))
-    .where(and(eq(closeouts.orgId, orgId), eq(closeouts.id, closeoutId)));
-  if (row === undefined) throw notFound('The closeout');
-  return row;
+async function requireCloseoutWithClient(db: Database, orgId: string, closeoutId: string) {
+  const closeout = await closeoutWithClient(db, orgId, closeoutId);
+  if (closeout === undefined) throw notFound('The closeout');
+  return closeout;
 }
 
 export async function closeoutPsaLink(options: {
@@ -36,7 +22,7 @@ export async function closeoutPsaLink(options: {
   closeoutId: string;
 }): Promise<TCloseoutPsaLink> {
   const { db, orgId, closeoutId } = options;
-  const closeout = await closeoutWithClient(db, orgId, closeoutId);
+  const closeout = await requireCloseoutWithClient(db, orgId, closeoutId);
   const link = await psaLinkOfClient(db, orgId, closeout.client);
   if ('reason' in link) {
     return { connection: null, unavailableReason: link.reason, lastSync: null, pushes: [] };
@@ -123,7 +109,7 @@ export async function requestCloseoutSync(options: {
   closeoutId: string;
 }): Promise<string> {
   const { db, orgId, closeoutId } = options;
-  const closeout = await closeoutWithClient(db, orgId, closeoutId);
+  const closeout = await requireCloseoutWithClient(db, orgId, closeoutId);
   const link = await psaLinkOfClient(db, orgId, closeout.client);
   if ('reason' in link) throw new AppError('conflict', link.reason);
   return enqueueJob(db, {

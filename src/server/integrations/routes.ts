@@ -31,6 +31,22 @@ import { PSA_VENDOR_DESCRIPTIONS } from './vendors.js';
 const tags = ['Integrations'];
 
 export const integrationRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** A job for the whole connection, one queued at a time. */
+  const enqueueConnectionJob = async (
+    orgId: string,
+    connectionId: string,
+    job: { kind: 'psa_sync' | 'psa_import_clients'; summary: (name: string) => string },
+  ) => {
+    const connection = await findConnection(app.db, orgId, connectionId);
+    return enqueueJob(app.db, {
+      orgId,
+      kind: job.kind,
+      summary: job.summary(connection.name),
+      payload: { connectionId: connection.id },
+      dedupeKey: `${job.kind}:${connection.id}`,
+    });
+  };
+
   app.get(
     '/vendors',
     {
@@ -165,17 +181,9 @@ export const integrationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const connection = await findConnection(
-        app.db,
-        request.auth.orgId,
-        request.params.connectionId,
-      );
-      const jobId = await enqueueJob(app.db, {
-        orgId: request.auth.orgId,
+      const jobId = await enqueueConnectionJob(request.auth.orgId, request.params.connectionId, {
         kind: 'psa_sync',
-        summary: `Sync the tickets of every open closeout with ${connection.name}`,
-        payload: { connectionId: connection.id },
-        dedupeKey: `psa_sync:${connection.id}`,
+        summary: (name) => `Sync the tickets of every open closeout with ${name}`,
       });
       return reply.status(202).send({ jobId });
     },
@@ -194,17 +202,9 @@ export const integrationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const connection = await findConnection(
-        app.db,
-        request.auth.orgId,
-        request.params.connectionId,
-      );
-      const jobId = await enqueueJob(app.db, {
-        orgId: request.auth.orgId,
+      const jobId = await enqueueConnectionJob(request.auth.orgId, request.params.connectionId, {
         kind: 'psa_import_clients',
-        summary: `Import clients and agreements from ${connection.name}`,
-        payload: { connectionId: connection.id },
-        dedupeKey: `psa_import_clients:${connection.id}`,
+        summary: (name) => `Import clients and agreements from ${name}`,
       });
       return reply.status(202).send({ jobId });
     },

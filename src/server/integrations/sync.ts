@@ -36,6 +36,26 @@ export type CloseoutSyncResult = {
   credentialsAdded?: number;
 };
 
+/** A closeout with the client fields that link it to a PSA; undefined when there is none. */
+export async function closeoutWithClient(db: DbExecutor, orgId: string, closeoutId: string) {
+  const [row] = await db
+    .select({
+      id: closeouts.id,
+      reference: closeouts.reference,
+      status: closeouts.status,
+      client: {
+        id: clients.id,
+        name: clients.name,
+        source: clients.source,
+        externalId: clients.externalId,
+      },
+    })
+    .from(closeouts)
+    .innerJoin(clients, eq(clients.id, closeouts.clientId))
+    .where(and(eq(closeouts.orgId, orgId), eq(closeouts.id, closeoutId)));
+  return row;
+}
+
 /** Why a client's closeout cannot sync with a PSA, or its connection. */
 export async function psaLinkOfClient(
   db: DbExecutor,
@@ -97,19 +117,7 @@ export async function syncCloseoutTickets(options: {
   closeoutId: string;
 }): Promise<CloseoutSyncResult> {
   const { db, vault, orgId, closeoutId } = options;
-  const [row] = await db
-    .select({
-      status: closeouts.status,
-      client: {
-        id: clients.id,
-        name: clients.name,
-        source: clients.source,
-        externalId: clients.externalId,
-      },
-    })
-    .from(closeouts)
-    .innerJoin(clients, eq(clients.id, closeouts.clientId))
-    .where(and(eq(closeouts.orgId, orgId), eq(closeouts.id, closeoutId)));
+  const row = await closeoutWithClient(db, orgId, closeoutId);
   if (row === undefined) return { closeoutId, skipped: 'The closeout no longer exists.' };
   if (row.status !== 'open') return { closeoutId, skipped: 'The closeout has ended.' };
   const link = await psaLinkOfClient(db, orgId, row.client);

@@ -69,8 +69,7 @@ export function ChooseFileStep({
         multiple={false}
         maxSize={MAX_FILE_BYTES}
         loading={upload.isPending}
-        role="button"
-        aria-label="Choose the CSV file, or drop it here"
+        aria-label="Drop the CSV file here, or press to choose it"
         inputProps={{ 'aria-label': 'CSV file' }}
       >
         <Group justify="center" gap="lg" mih={160} style={{ pointerEvents: 'none' }}>

@@ -1,4 +1,15 @@
-import { Badge, Button, Group, Menu, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconCircleCheck,
@@ -50,7 +61,8 @@ function TestResult({ test }: { test: TConnectionTest | null }) {
       />
       <Stack gap={0}>
         <Text size="sm" c={test.ok ? 'teal' : 'red'}>
-          {test.ok ? 'Connected' : 'Failed'}: {test.message}
+          <VisuallyHidden>{test.ok ? 'Passed: ' : 'Failed: '}</VisuallyHidden>
+          {test.message}
         </Text>
         <Text size="xs" c="dimmed">
           {formatMoment(test.at)}

@@ -212,7 +212,7 @@ describe('IntegrationsSettings', () => {
     await user.click(within(card).getByRole('button', { name: 'Test connection' }));
 
     expect(
-      await within(card).findByText('Failed: ConnectWise refused the API keys (401).'),
+      await within(card).findByText('ConnectWise refused the API keys (401).'),
     ).toBeInTheDocument();
     expect(posts(api, `/integrations/connections/${CONNECTION_ID}/test`)).toHaveLength(1);
     expect(await screen.findByText('ConnectWise PSA refused the connection')).toBeInTheDocument();

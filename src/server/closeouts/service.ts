@@ -541,7 +541,8 @@ const SYNC_TICKET_REVIEW = 'sync_ticket_review';
 
 /**
  * A change the system makes to an open closeout on its own (a PSA sync bringing the client's
- * documented logins), in the caller's transaction. No version check: nobody edited what they saw.
+ * documented logins), in the caller's transaction. No version check: nobody edited what they
+ * saw. When `perform` returns the closeout as it was, nothing is written and it answers false.
  */
 export async function changeOpenCloseout(options: {
   tx: DbExecutor;
@@ -550,8 +551,11 @@ export async function changeOpenCloseout(options: {
   actor: Actor;
   action: string;
   perform: (closeout: Closeout, context: EngineContext) => Closeout;
-}): Promise<void> {
+}): Promise<boolean> {
   const { tx, orgId, closeoutId, actor, action, perform } = options;
   const before = await requireCloseout(tx, orgId, closeoutId);
-  await changeCloseout(tx, before, { actor, action, perform });
+  const after = perform(before, engineContext(await pinnedDefinition(tx, before), actor));
+  if (after === before) return false;
+  await changeCloseout(tx, before, { actor, action, perform: () => after });
+  return true;
 }

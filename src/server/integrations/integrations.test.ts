@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStaff, createTestApp, type Staff, type TestApp } from '../../../test/support/app.js';
 import { CloseoutDriver, driveThroughMeeting } from '../../../test/support/closeout-api.js';
@@ -460,5 +460,94 @@ describe('a closeout of a client from the PSA', () => {
     const succeeded = page.items[0].id;
     const refused = await inject(admin, 'POST', `/integrations/jobs/${succeeded}/retry`);
     expect(refused.statusCode).toBe(409);
+  });
+});
+
+describe('an ITFlow client’s documented logins', () => {
+  let itflow: FakeVendorServer;
+  let credentialPasswordSent: string | null = null;
+
+  beforeAll(async () => {
+    itflow = await startFakeVendorServer(async (request) => {
+      if (request.path === '/api/v1/credentials/read.php') {
+        credentialPasswordSent = request.query.get('api_key_decrypt_password');
+        return { json: await vendorFixture('itflow', 'credentials-page-1') };
+      }
+      return { json: await vendorFixture('itflow', 'no-resource') };
+    });
+  });
+  afterAll(() => itflow.close());
+
+  const connectItflow = async (secrets: Record<string, string>) => {
+    const response = await inject(admin, 'POST', '/integrations/connections', {
+      vendor: 'itflow',
+      name: 'ITFlow',
+      settings: { baseUrl: itflow.url },
+      secrets,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as TPsaConnection;
+  };
+
+  const syncNow = async (closeoutId: string) => {
+    await inject(technician, 'POST', `/closeouts/${closeoutId}/psa/sync`);
+    expect(await testApp.app.jobs.drain()).toBe(1);
+    const [job] = await testApp.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, 'psa_sync'), sql`${jobs.payload} ->> 'closeoutId' = ${closeoutId}`))
+      .orderBy(desc(jobs.createdAt))
+      .limit(1);
+    return job!;
+  };
+
+  it('join the handover list once the list is prepared, without the password', async () => {
+    const itflowConnection = await connectItflow({
+      apiKey: 'itflow-key',
+      credentialPassword: 'vault-pass',
+    });
+    const client = await insertClient(testApp.db, admin.orgId, {
+      name: 'Harbour Dental',
+      source: 'itflow',
+      externalId: '7',
+    });
+    await insertAgreement(testApp.db, admin.orgId, client.id);
+    const itflowCloseout = await CloseoutDriver.open(testApp.app, manager.headers, {
+      clientId: client.id,
+      trigger: 'client_notice',
+      noticeReceivedOn: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10),
+      noticeEvidence: 'Letter',
+    });
+
+    const early = await syncNow(itflowCloseout.closeout.id);
+    expect(early).toMatchObject({ status: 'succeeded', result: { credentialsAdded: 0 } });
+
+    await driveThroughMeeting(itflowCloseout, { manager, accountManager });
+    const synced = await syncNow(itflowCloseout.closeout.id);
+    expect(synced).toMatchObject({ status: 'succeeded', result: { credentialsAdded: 1 } });
+    expect(credentialPasswordSent).toBe('vault-pass');
+    const detail = (
+      await inject(manager, 'GET', `/closeouts/${itflowCloseout.closeout.id}`)
+    ).json();
+    expect(detail.handoverItems).toEqual([
+      expect.objectContaining({ systemName: 'Firewall', credentialLabel: 'admin' }),
+    ]);
+    expect(JSON.stringify(detail)).not.toContain('Fg60F-Winter2026!');
+
+    const again = await syncNow(itflowCloseout.closeout.id);
+    expect(again, JSON.stringify(again)).toMatchObject({ result: { credentialsAdded: 0 } });
+
+    const removed = await inject(
+      admin,
+      'DELETE',
+      `/integrations/connections/${itflowConnection.id}`,
+    );
+    expect(removed.statusCode).toBe(204);
+    await connectItflow({ apiKey: 'itflow-key' });
+    const withoutPassword = await syncNow(itflowCloseout.closeout.id);
+    expect(withoutPassword).toMatchObject({
+      status: 'succeeded',
+      result: { credentialsNotRead: expect.stringContaining('credential password') },
+    });
   });
 });

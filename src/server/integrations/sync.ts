@@ -4,7 +4,9 @@ import { agreements, clients, closeouts, psaConnections, tickets } from '../../d
 import { addHandoverItems } from '../../domain/closeout/deactivation-session.js';
 import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/model.js';
-import type { PsaConnector, PsaTicket } from '../../integrations/psa/connector.js';
+import type { PsaConnector, PsaCredential, PsaTicket } from '../../integrations/psa/connector.js';
+import { PsaError } from '../../integrations/psa/errors.js';
+import { PSA_VENDOR_MODULES } from '../../integrations/psa/vendors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { JobContext } from '../../jobs/types.js';
 import type { SecretVault } from '../../security/envelope.js';
@@ -34,6 +36,8 @@ export type CloseoutSyncResult = {
   ticketsSeen?: number;
   ticketsClosedInPsa?: number;
   credentialsAdded?: number;
+  /** Why the client's documented logins could not be read, when they could not. */
+  credentialsNotRead?: string;
 };
 
 /** A closeout with the client fields that link it to a PSA; undefined when there is none. */
@@ -147,10 +151,7 @@ export async function syncCloseoutTickets(options: {
   const closedInPsa = await connector.getTickets(
     stillOpenHere.flatMap((ticket) => (ticket.externalId === null ? [] : [ticket.externalId])),
   );
-  const credentials =
-    connector.listCredentials === undefined
-      ? []
-      : await connector.listCredentials(clientExternalId);
+  const logins = await documentedLogins(connector, clientExternalId);
 
   let credentialsAdded = 0;
   await db.transaction(async (tx) => {
@@ -159,7 +160,13 @@ export async function syncCloseoutTickets(options: {
       ...closedInPsa,
     ]);
     await syncClientTicketReview({ tx, orgId, clientId: row.client.id, actor: PSA_SYNC_ACTOR });
-    credentialsAdded = await addDocumentedLogins(tx, orgId, closeoutId, connector, credentials);
+    credentialsAdded = await addDocumentedLogins(
+      tx,
+      orgId,
+      closeoutId,
+      connector,
+      logins.credentials,
+    );
     await tx
       .update(psaConnections)
       .set({ lastSyncedAt: new Date() })
@@ -170,7 +177,28 @@ export async function syncCloseoutTickets(options: {
     ticketsSeen: openInPsa.length,
     ticketsClosedInPsa: closedInPsa.filter((ticket) => ticket.status !== 'open').length,
     credentialsAdded,
+    ...(logins.problem === null ? {} : { credentialsNotRead: logins.problem }),
   };
+}
+
+/**
+ * The client's documented logins, where the PSA documents them. A PSA that will not hand them
+ * over (ITFlow without the key's credential password) does not stop the ticket sync: the
+ * problem is kept in the job's result instead.
+ */
+async function documentedLogins(
+  connector: PsaConnector,
+  clientExternalId: string,
+): Promise<{ credentials: PsaCredential[]; problem: string | null }> {
+  if (connector.listCredentials === undefined) return { credentials: [], problem: null };
+  try {
+    return { credentials: await connector.listCredentials(clientExternalId), problem: null };
+  } catch (error) {
+    if (error instanceof PsaError && !error.retryable) {
+      return { credentials: [], problem: error.message };
+    }
+    throw error;
+  }
 }
 
 /**
@@ -182,7 +210,7 @@ async function addDocumentedLogins(
   orgId: string,
   closeoutId: string,
   connector: PsaConnector,
-  credentials: Awaited<ReturnType<NonNullable<PsaConnector['listCredentials']>>>,
+  credentials: PsaCredential[],
 ): Promise<number> {
   if (credentials.length === 0) return 0;
   let added = 0;
@@ -209,7 +237,7 @@ async function addDocumentedLogins(
             systemName: credential.systemName,
             credentialLabel: credential.username,
             notes: [
-              `Documented in ${connector.vendor === 'itflow' ? 'ITFlow' : connector.vendor}`,
+              `Documented in ${PSA_VENDOR_MODULES[connector.vendor].label}`,
               credential.uri,
               credential.description,
             ]

@@ -1,12 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { APP_VERSION } from '../server/config.js';
-import { demoCommand } from './commands/demo.js';
-import { collectMappings, importCommand } from './commands/import.js';
-import { kpiCommand } from './commands/kpi.js';
-import { migrateCommand } from './commands/migrate.js';
-import { serve } from './commands/serve.js';
-import { createUserCommand, resetPasswordCommand } from './commands/user.js';
 import { EXIT, exitCodeFor, messageFor } from './output.js';
 
 function port(value: string): number {
@@ -17,10 +11,17 @@ function port(value: string): number {
   return parsed;
 }
 
-/** Runs a command that prints its result, so every command reports errors the same way. */
+/** Commander's collector for a repeated `--map column=field`. */
+const collectMappings = (value: string, previous: string[]): string[] => [...previous, value];
+
+/**
+ * Runs a command that prints its result, so every command reports errors the same way. The
+ * command's module loads only when it runs: `closeout import` does not carry the web server.
+ */
 const printing =
-  <T extends unknown[]>(command: (...args: T) => Promise<string>) =>
+  <T extends unknown[]>(load: () => Promise<(...args: T) => Promise<string>>) =>
   async (...args: T) => {
+    const command = await load();
     process.stdout.write(`${await command(...args)}\n`);
   };
 
@@ -36,12 +37,15 @@ program
   .description('start the server: the API and its documentation on one port')
   .option('-p, --port <port>', 'port to listen on (default CLOSEOUT_PORT or 3000)', port)
   .option('--host <host>', 'address to listen on (default CLOSEOUT_HOST or 127.0.0.1)')
-  .action(serve);
+  .action(async (options: { port?: number; host?: string }) => {
+    const { serve } = await import('./commands/serve.js');
+    await serve(options);
+  });
 
 program
   .command('migrate')
   .description('bring the database schema up to date (serve does this too)')
-  .action(printing(migrateCommand));
+  .action(printing(async () => (await import('./commands/migrate.js')).migrateCommand));
 
 const user = program.command('user').description('manage staff users');
 user
@@ -58,7 +62,7 @@ user
     'at least 12 characters (default: a generated one, printed once)',
   )
   .option('--org <organisation>', 'organisation name or id (needed when there are several)')
-  .action(printing(createUserCommand));
+  .action(printing(async () => (await import('./commands/user.js')).createUserCommand));
 user
   .command('reset-password')
   .description("set a new password for a user and sign out the user's sessions")
@@ -67,12 +71,12 @@ user
     '--password <password>',
     'at least 12 characters (default: a generated one, printed once)',
   )
-  .action(printing(resetPasswordCommand));
+  .action(printing(async () => (await import('./commands/user.js')).resetPasswordCommand));
 
 program
   .command('demo')
   .description('load a realistic demo MSP: clients, tickets, closeouts in every stage and outcome')
-  .action(printing(demoCommand));
+  .action(printing(async () => (await import('./commands/demo.js')).demoCommand));
 
 program
   .command('import')
@@ -92,7 +96,7 @@ program
   .option('--org <organisation>', 'organisation name or id (needed when there are several)')
   .option('--errors <file>', 'write the refused rows (line, column, message) to this CSV file')
   .option('--json', 'print the summary as JSON')
-  .action(printing(importCommand));
+  .action(printing(async () => (await import('./commands/import.js')).importCommand));
 
 program
   .command('kpi')
@@ -101,7 +105,7 @@ program
   .option('--to <date>', 'last day, YYYY-MM-DD (default: today)')
   .option('--org <organisation>', 'organisation name or id (needed when there are several)')
   .option('--json', 'print JSON instead of a table')
-  .action(printing(kpiCommand));
+  .action(printing(async () => (await import('./commands/kpi.js')).kpiCommand));
 
 try {
   await program.parseAsync(process.argv);

@@ -42,12 +42,6 @@ const ZImportOptions = z.object({
   json: z.boolean().default(false),
 });
 
-/** Commander's collector for a repeated `--map column=field`. */
-export const collectMappings = (value: string, previous: string[]): string[] => [
-  ...previous,
-  value,
-];
-
 function entityOf(name: string): ImportEntity {
   const entity = name.toLowerCase().replaceAll('-', '_');
   if (!(IMPORT_ENTITIES as readonly string[]).includes(entity)) {

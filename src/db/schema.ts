@@ -543,6 +543,7 @@ export const psaConnections = pgTable(
     lastTestedAt: moment('last_tested_at'),
     lastTestOk: boolean('last_test_ok'),
     lastTestMessage: text('last_test_message'),
+    /** The last sync of every open closeout; the schedule counts from it (a "sync now" does not). */
     lastSyncedAt: moment('last_synced_at'),
     createdAt: createdAt(),
     updatedAt: moment('updated_at').notNull().defaultNow(),

@@ -59,3 +59,7 @@ export const notFound = (what: string) => new AppError('not_found', `${what} was
 export const illegal = (message: string) => new AppError('illegal_transition', message);
 export const forbidden = (message = 'Your roles do not allow this action.') =>
   new AppError('forbidden', message);
+
+/** The message of anything thrown, for a job's last error or a log line. */
+export const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/connection.js';
 import { jobs } from '../db/schema.js';
+import { messageOf } from '../domain/errors.js';
 import { decideRetry } from './retry.js';
 import type { ClaimedJob, JobHandler } from './types.js';
 
@@ -206,8 +207,4 @@ export class JobRunner {
       })
       .where(eq(jobs.id, job.id));
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { z } from 'zod';
+import { messageOf } from '../../domain/errors.js';
 import { STAFF_ROLES } from '../../domain/model.js';
 import { ImportFileError } from '../../integrations/csv/errors.js';
 import { decideRetry } from '../../jobs/retry.js';
@@ -25,8 +26,6 @@ const ZActor = z.discriminatedUnion('kind', [
 ]);
 
 const ZImportJobPayload = z.object({ importId: z.uuid(), actor: ZActor });
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export const runImportJob: JobHandler = async ({ db, job, reportProgress }) => {
   const { importId, actor } = ZImportJobPayload.parse(job.payload);

@@ -296,6 +296,12 @@ describe('a closeout of a client from the PSA', () => {
       .from(tickets)
       .where(and(eq(tickets.clientId, client.id), eq(tickets.source, 'connectwise')));
     expect(imported.map((ticket) => ticket.externalId).sort()).toEqual(['41872', '41873']);
+    const [afterOneCloseout] = await testApp.db
+      .select({ lastSyncedAt: psaConnections.lastSyncedAt })
+      .from(psaConnections)
+      .where(eq(psaConnections.id, connection.id));
+    // One closeout's sync does not put off the scheduled sync of the others.
+    expect(afterOneCloseout?.lastSyncedAt).toBeNull();
 
     await driveThroughMeeting(driver, { manager, accountManager });
     await driver.act(technician.headers, 'pull-tickets');

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../db/connection.js';
 import { clients, closeouts, psaConnections, ticketReviews, tickets } from '../../db/schema.js';
+import { messageOf } from '../../domain/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { JobContext } from '../../jobs/types.js';
 import type { SecretVault } from '../../security/envelope.js';
@@ -115,7 +116,7 @@ export function pushTicketJob(vault: SecretVault) {
     } catch (error) {
       await db
         .update(tickets)
-        .set({ psaPushError: error instanceof Error ? error.message : String(error) })
+        .set({ psaPushError: messageOf(error) })
         .where(eq(tickets.id, ticketId));
       throw error;
     }

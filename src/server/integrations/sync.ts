@@ -167,10 +167,6 @@ export async function syncCloseoutTickets(options: {
       connector,
       logins.credentials,
     );
-    await tx
-      .update(psaConnections)
-      .set({ lastSyncedAt: new Date() })
-      .where(eq(psaConnections.id, connection.id));
   });
   return {
     closeoutId,

@@ -16,7 +16,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { TPersonalisation, TProcessDefinition } from '../blueprint/schema.js';
-import type { Attendee, HealthSnapshot, TransitionContact } from '../domain/model.js';
+import type {
+  Attendee,
+  HealthSnapshot,
+  ResponsibilitySignature,
+  TransitionContact,
+} from '../domain/model.js';
 
 /**
  * Every table carries `org_id` and every repository query filters by it: an organisation never
@@ -64,6 +69,8 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
     lastSignInAt: moment('last_sign_in_at'),
+    /** The day the daily task digest last went out, so a restart never sends it twice. */
+    digestSentOn: day('digest_sent_on'),
   },
   (table) => [uniqueIndex('users_email_key').on(sql`lower(${table.email})`)],
 );
@@ -404,6 +411,8 @@ export const backupCopies = pgTable(
     receivedAt: moment('received_at'),
     receivedBy: text('received_by'),
     checksumVerified: boolean('checksum_verified').notNull().default(false),
+    /** The uploaded archive when the medium is a download link (see stored_files). */
+    fileId: uuid('file_id').references(() => storedFiles.id, { onDelete: 'set null' }),
   },
   (table) => [index('backup_copies_closeout_idx').on(table.closeoutId, table.orgId)],
 );
@@ -416,6 +425,8 @@ export const responsibilityTransfers = pgTable('responsibility_transfers', {
   acceptedAt: moment('accepted_at').notNull(),
   effectiveFrom: moment('effective_from').notNull(),
   recordedBy: text('recorded_by').notNull(),
+  /** The client's own signature in the portal; null when staff recorded a signed paper. */
+  signature: jsonb('signature').$type<ResponsibilitySignature>(),
 });
 
 export const closeoutTasks = pgTable(
@@ -486,6 +497,212 @@ export const clientReturns = pgTable(
  * Append-only: a trigger in the migrations refuses UPDATE and DELETE. Written in the same
  * transaction as the change it records.
  */
+/**
+ * The real secret of a handover item (username, password or key, URL, notes, MFA recovery
+ * codes), sealed with envelope encryption (src/security/envelope.ts). Kept out of the closeout
+ * aggregate so no presentation of a closeout can ever carry it.
+ */
+export const handoverSecrets = pgTable(
+  'handover_secrets',
+  {
+    handoverItemId: uuid('handover_item_id')
+      .primaryKey()
+      .references(() => handoverItems.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
+    closeoutId: closeoutId(),
+    sealed: text('sealed').notNull(),
+    updatedAt: moment('updated_at').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    /** The last time the MSP issued it to the client; the client may reveal each issue once. */
+    issuedAt: moment('issued_at').notNull(),
+    issueCount: integer('issue_count').notNull().default(1),
+    clientRevealedAt: moment('client_revealed_at'),
+    clientRevealedBy: uuid('client_revealed_by').references(() => portalUsers.id, {
+      onDelete: 'set null',
+    }),
+  },
+  (table) => [index('handover_secrets_closeout_idx').on(table.orgId, table.closeoutId)],
+);
+
+export type StoredFilePurpose = 'task_evidence' | 'handover_evidence' | 'backup_copy';
+
+/**
+ * An uploaded file: its bytes live under the data directory (`files/<org>/<id>`), its facts
+ * here. `subject_id` is the task, handover item or backup copy it belongs to.
+ */
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    id: id(),
+    orgId: orgId(),
+    closeoutId: uuid('closeout_id').references(() => closeouts.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').$type<StoredFilePurpose>().notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedAt: createdAt(),
+    uploadedBy: text('uploaded_by').notNull(),
+  },
+  (table) => [index('stored_files_subject_idx').on(table.orgId, table.subjectId)],
+);
+
+/** An expiring link to download a backup copy; every download through it is recorded. */
+export const backupDownloadLinks = pgTable(
+  'backup_download_links',
+  {
+    id: id(),
+    orgId: orgId(),
+    closeoutId: closeoutId(),
+    backupCopyId: uuid('backup_copy_id')
+      .notNull()
+      .references(() => backupCopies.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the link's token: a leaked table downloads nothing. */
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    createdBy: text('created_by').notNull(),
+    expiresAt: moment('expires_at').notNull(),
+    revokedAt: moment('revoked_at'),
+  },
+  (table) => [uniqueIndex('backup_download_links_token_key').on(table.tokenHash)],
+);
+
+export const backupDownloads = pgTable(
+  'backup_downloads',
+  {
+    id: id(),
+    orgId: orgId(),
+    closeoutId: closeoutId(),
+    backupCopyId: uuid('backup_copy_id')
+      .notNull()
+      .references(() => backupCopies.id, { onDelete: 'cascade' }),
+    linkId: uuid('link_id').references(() => backupDownloadLinks.id, { onDelete: 'set null' }),
+    downloadedAt: moment('downloaded_at').notNull().defaultNow(),
+    downloadedBy: text('downloaded_by').notNull(),
+    actorKind: text('actor_kind').$type<'user' | 'client_contact'>().notNull(),
+    ip: text('ip').notNull().default(''),
+    userAgent: text('user_agent').notNull().default(''),
+    completed: boolean('completed').notNull().default(false),
+  },
+  (table) => [index('backup_downloads_copy_idx').on(table.orgId, table.backupCopyId)],
+);
+
+/** A client's contact invited to the portal; sees only its own client's closeout. */
+export const portalUsers = pgTable(
+  'portal_users',
+  {
+    id: id(),
+    orgId: orgId(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    invitedAt: moment('invited_at').notNull(),
+    invitedBy: text('invited_by').notNull(),
+    revokedAt: moment('revoked_at'),
+    lastSignInAt: moment('last_sign_in_at'),
+  },
+  (table) => [
+    uniqueIndex('portal_users_email_key').on(
+      table.orgId,
+      table.clientId,
+      sql`lower(${table.email})`,
+    ),
+  ],
+);
+
+/** A one-time sign-in link: 15 minutes, single use. */
+export const portalSignInLinks = pgTable(
+  'portal_sign_in_links',
+  {
+    id: id(),
+    orgId: orgId(),
+    portalUserId: uuid('portal_user_id')
+      .notNull()
+      .references(() => portalUsers.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: moment('expires_at').notNull(),
+    usedAt: moment('used_at'),
+    requestedIp: text('requested_ip').notNull().default(''),
+  },
+  (table) => [
+    uniqueIndex('portal_sign_in_links_token_key').on(table.tokenHash),
+    index('portal_sign_in_links_user_idx').on(table.orgId, table.portalUserId, table.createdAt),
+  ],
+);
+
+export const portalSessions = pgTable(
+  'portal_sessions',
+  {
+    /** SHA-256 of the cookie token. */
+    tokenHash: text('token_hash').primaryKey(),
+    orgId: orgId(),
+    portalUserId: uuid('portal_user_id')
+      .notNull()
+      .references(() => portalUsers.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: moment('expires_at').notNull(),
+    userAgent: text('user_agent').notNull().default(''),
+    ip: text('ip').notNull().default(''),
+  },
+  (table) => [index('portal_sessions_user_idx').on(table.orgId, table.portalUserId)],
+);
+
+export type MailKind =
+  | 'portal_invitation'
+  | 'sign_in_link'
+  | 'meeting_invitation'
+  | 'task_digest'
+  | 'closeout_closed';
+
+export type MailAttachment = { filename: string; contentType: string; content: string };
+
+/**
+ * Every mail Closeout sends: queued in the transaction that calls for it, delivered by the job
+ * runner over SMTP (`SMTP_URL`), or kept as the local outbox an administrator reads in Settings.
+ */
+export const mails = pgTable(
+  'mails',
+  {
+    id: id(),
+    orgId: orgId(),
+    kind: text('kind').$type<MailKind>().notNull(),
+    closeoutId: uuid('closeout_id').references(() => closeouts.id, { onDelete: 'set null' }),
+    toAddress: text('to_address').notNull(),
+    toName: text('to_name').notNull().default(''),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    /** Attachments as text (an `.ics` is text); `content` is UTF-8. */
+    attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
+    status: text('status').$type<'queued' | 'sent' | 'failed' | 'outbox'>().notNull(),
+    createdAt: createdAt(),
+    sentAt: moment('sent_at'),
+    messageId: text('message_id'),
+    lastError: text('last_error'),
+  },
+  (table) => [index('mails_org_idx').on(table.orgId, table.createdAt)],
+);
+
+/**
+ * An administrator's unpublished edit of the process definition: kept so nothing typed is lost
+ * between sessions; publishing validates it and stores it as the next immutable version.
+ */
+export const processDrafts = pgTable('process_drafts', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  definitionKey: text('definition_key').notNull(),
+  baseVersion: integer('base_version').notNull(),
+  definition: jsonb('definition').$type<TProcessDefinition>().notNull(),
+  updatedAt: moment('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});
+
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
 /**

@@ -163,6 +163,18 @@ export type ResponsibilityAcceptance = {
   acceptedAt: IsoDateTime;
   effectiveFrom: IsoDateTime;
   recordedBy: string;
+  /** Present when the client signed in the portal; null when staff recorded a signed paper. */
+  signature: ResponsibilitySignature | null;
+};
+
+/** What proves the client's own electronic signature of the transfer of responsibility. */
+export type ResponsibilitySignature = {
+  portalUserId: string;
+  email: string;
+  /** The exact statement the signer consented to, as shown to them. */
+  statement: string;
+  ip: string;
+  userAgent: string;
 };
 
 export type TaskStatus = 'open' | 'done' | 'waived';

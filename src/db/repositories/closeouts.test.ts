@@ -218,6 +218,7 @@ function populatedCloseout(): Closeout {
       acceptedAt: '2025-07-28T11:00:00.000Z',
       effectiveFrom: '2025-07-31T23:59:00.000Z',
       recordedBy: 'Dana Service Manager',
+      signature: null,
     },
     tasks: [
       {

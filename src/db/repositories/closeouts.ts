@@ -209,6 +209,7 @@ const responsibilityTransferValues = (
   acceptedAt: toDate(acceptance.acceptedAt),
   effectiveFrom: toDate(acceptance.effectiveFrom),
   recordedBy: acceptance.recordedBy,
+  signature: acceptance.signature,
 });
 
 const taskValues = (
@@ -344,6 +345,7 @@ const toResponsibilityAcceptance = (
         acceptedAt: toIso(row.acceptedAt),
         effectiveFrom: toIso(row.effectiveFrom),
         recordedBy: row.recordedBy,
+        signature: row.signature ?? null,
       };
 
 /** A task row as the aggregate holds it; the task lists across closeouts read it too. */

@@ -1,5 +1,12 @@
 import { illegal, invalid } from '../errors.js';
-import type { BackupCopy, BackupMedium, Closeout, HandoverItem, IsoDateTime } from '../model.js';
+import type {
+  BackupCopy,
+  BackupMedium,
+  Closeout,
+  HandoverItem,
+  IsoDateTime,
+  ResponsibilitySignature,
+} from '../model.js';
 import {
   actorName,
   type EngineContext,
@@ -197,7 +204,12 @@ export function recordSessionHeld(
 
 export function acceptResponsibility(
   closeout: Closeout,
-  input: { acceptedByName: string; acceptedByTitle: string; effectiveFrom: IsoDateTime },
+  input: {
+    acceptedByName: string;
+    acceptedByTitle: string;
+    effectiveFrom: IsoDateTime;
+    signature?: ResponsibilitySignature;
+  },
   context: EngineContext,
 ): Closeout {
   requireOpen(closeout);
@@ -208,7 +220,10 @@ export function acceptResponsibility(
   return {
     ...closeout,
     responsibilityAcceptance: {
-      ...input,
+      acceptedByName: input.acceptedByName,
+      acceptedByTitle: input.acceptedByTitle,
+      effectiveFrom: input.effectiveFrom,
+      signature: input.signature ?? null,
       acceptedAt: context.now,
       recordedBy: actorName(context.actor),
     },

@@ -107,6 +107,7 @@ beforeAll(async () => {
       acceptedAt: '2022-08-30T10:00:00.000Z',
       effectiveFrom: '2022-08-31T00:00:00.000Z',
       recordedBy: 'Sam Service',
+      signature: null,
     },
   });
   await closeout('2021-01-01', {

@@ -15,6 +15,11 @@ describe('loadConfig', () => {
       logLevel: 'info',
       version: APP_VERSION,
       webDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+      masterKey: undefined,
+      smtpUrl: undefined,
+      mailFrom: 'Closeout <closeout@localhost>',
+      maxUploadBytes: 25 * 1024 * 1024,
+      maxBackupUploadBytes: 50 * 1024 * 1024 * 1024,
     });
   });
 

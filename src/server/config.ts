@@ -25,6 +25,10 @@ const ZServerEnvironment = z.object({
   LOG_LEVEL: ZLogLevel.default('info'),
   CLOSEOUT_WEB_DIR: z.string().min(1).optional(),
   CLOSEOUT_MASTER_KEY: z.string().min(1).optional(),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  CLOSEOUT_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(102_400).default(25),
+  CLOSEOUT_MAX_BACKUP_UPLOAD_MB: z.coerce.number().int().min(1).max(1_048_576).default(51_200),
 });
 
 export type LogLevel = z.infer<typeof ZLogLevel>;
@@ -47,6 +51,14 @@ export type ServerConfig = {
   webDir: string;
   /** Seals stored secrets; without it, `master.key` in `dataDir` (created on first start). */
   masterKey: string | undefined;
+  /** `smtp://user:pass@host:587` or `smtps://…`; without it mails stay in the local outbox. */
+  smtpUrl: string | undefined;
+  /** The From of every mail, e.g. `Contoso IT <closeout@contoso-it.example>`. */
+  mailFrom: string;
+  /** The largest evidence file accepted, in bytes. */
+  maxUploadBytes: number;
+  /** The largest backup archive accepted for a download link, in bytes. */
+  maxBackupUploadBytes: number;
 };
 
 const readVersion = (): string => {
@@ -103,6 +115,10 @@ export const loadConfig = ({
     version: APP_VERSION,
     webDir: values.CLOSEOUT_WEB_DIR ?? DEFAULT_WEB_DIR,
     masterKey: values.CLOSEOUT_MASTER_KEY,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM ?? `Closeout <closeout@${new URL(publicUrl).hostname}>`,
+    maxUploadBytes: values.CLOSEOUT_MAX_UPLOAD_MB * 1024 * 1024,
+    maxBackupUploadBytes: values.CLOSEOUT_MAX_BACKUP_UPLOAD_MB * 1024 * 1024,
     ...overrides,
   };
 };

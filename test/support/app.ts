@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database, DatabaseKind } from '../../src/db/connection.js';
@@ -34,6 +35,7 @@ export const testConfig = (overrides: Partial<ServerConfig> = {}): ServerConfig 
       logLevel: 'silent',
       webDir: NO_WEB_BUILD,
       masterKey: TEST_MASTER_KEY,
+      dataDir: mkdtempSync(join(tmpdir(), 'closeout-test-data-')),
       ...overrides,
     },
   });

@@ -156,10 +156,16 @@ export const ZKpi = z.object({
   name: z.string().min(1).max(80),
   definition: z.string().min(1).max(1000),
   unit: z.enum(['ratio', 'count', 'days', 'currency']),
+  /** The tasks whose records the KPI is computed from, as the Detail Report lists them. */
+  tasks: z.array(ZKey).optional(),
 });
 export type TKpi = z.infer<typeof ZKpi>;
 
-const ZDefinitionBody = z.object({
+/**
+ * A definition's shape without the check that its cross-references resolve: what an
+ * administrator's unpublished draft must be, so a half-finished edit can still be saved.
+ */
+export const ZProcessDefinitionDraft = z.object({
   key: ZKey,
   version: z.number().int().min(1),
   name: z.string().min(1).max(120),
@@ -187,7 +193,7 @@ function duplicates(keys: string[]): string[] {
 }
 
 /** A process definition whose every cross-reference resolves. */
-export const ZProcessDefinition = ZDefinitionBody.superRefine((definition, ctx) => {
+export const ZProcessDefinition = ZProcessDefinitionDraft.superRefine((definition, ctx) => {
   const report = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path, message });
 
@@ -239,6 +245,11 @@ export const ZProcessDefinition = ZDefinitionBody.superRefine((definition, ctx) 
   definition.gates.forEach((gate, index) => {
     for (const task of gate.tasks) {
       if (!taskKeys.has(task)) report(['gates', index, 'tasks'], `unknown task "${task}"`);
+    }
+  });
+  definition.kpis.forEach((kpi, index) => {
+    for (const task of kpi.tasks ?? []) {
+      if (!taskKeys.has(task)) report(['kpis', index, 'tasks'], `unknown task "${task}"`);
     }
   });
   definition.closingGates.forEach((gate, index) => {

@@ -107,6 +107,18 @@ program
   .option('--json', 'print JSON instead of a table')
   .action(printing(async () => (await import('./commands/kpi.js')).kpiCommand));
 
+const keys = program.command('keys').description('manage the master key that seals stored secrets');
+keys
+  .command('rotate')
+  .description(
+    'wrap every stored secret under a new master key (the key file, or CLOSEOUT_MASTER_KEY)',
+  )
+  .option(
+    '--new-key <key>',
+    'the new key: 64 hex characters (default: a new random key; printed when CLOSEOUT_MASTER_KEY is used)',
+  )
+  .action(printing(async () => (await import('./commands/keys.js')).rotateKeysCommand));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

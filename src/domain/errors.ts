@@ -12,6 +12,10 @@ export const ERROR_CODES = {
   stale_version: 409,
   gate_unmet: 409,
   illegal_transition: 409,
+  /** A link that expired or was revoked. */
+  gone: 410,
+  too_large: 413,
+  unsupported_type: 415,
   precondition_required: 428,
   rate_limited: 429,
   locked: 423,

@@ -22,6 +22,7 @@ const ZSealed = z.object({
   /** The secret, encrypted with the data key: iv.tag.ciphertext, base64url. */
   data: z.string(),
 });
+type Sealed = z.infer<typeof ZSealed>;
 
 /** A master key's fingerprint, to tell which key wrapped a secret. */
 export function keyId(masterKey: Buffer): string {
@@ -45,24 +46,60 @@ function decrypt(key: Buffer, sealed: string): Buffer {
   return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
 }
 
+const altered = (cause: unknown) =>
+  new AppError('internal', 'A stored secret could not be decrypted: it was altered.', { cause });
+
+function parseSealed(sealedText: string): Sealed {
+  try {
+    return ZSealed.parse(JSON.parse(sealedText));
+  } catch (error) {
+    throw altered(error);
+  }
+}
+
+function requireKeyLength(key: Buffer): Buffer {
+  if (key.length !== KEY_BYTES) {
+    throw new AppError('validation', `The master key must be ${KEY_BYTES} bytes.`, {
+      field: 'CLOSEOUT_MASTER_KEY',
+    });
+  }
+  return key;
+}
+
+export type SecretVaultOptions = {
+  /**
+   * Keys that may still have wrapped some data keys (during a rotation): they open secrets and
+   * are re-wrapped from, but never seal anything new.
+   */
+  previousKeys?: readonly Buffer[];
+};
+
 export class SecretVault {
   readonly #masterKey: Buffer;
   readonly #keyId: string;
+  /** Every key this vault can unwrap with, by fingerprint; the current one included. */
+  readonly #ring: ReadonlyMap<string, Buffer>;
 
-  constructor(masterKey: Buffer) {
-    if (masterKey.length !== KEY_BYTES) {
-      throw new AppError('validation', `The master key must be ${KEY_BYTES} bytes.`, {
-        field: 'CLOSEOUT_MASTER_KEY',
-      });
-    }
-    this.#masterKey = masterKey;
+  constructor(masterKey: Buffer, options: SecretVaultOptions = {}) {
+    this.#masterKey = requireKeyLength(masterKey);
     this.#keyId = keyId(masterKey);
+    this.#ring = new Map(
+      [masterKey, ...(options.previousKeys ?? [])].map((key) => [
+        keyId(requireKeyLength(key)),
+        key,
+      ]),
+    );
+  }
+
+  /** The current master key's fingerprint, which every newly sealed secret carries. */
+  get keyId(): string {
+    return this.#keyId;
   }
 
   /** Encrypts a JSON value under a fresh data key. */
   seal(value: unknown): string {
     const dataKey = randomBytes(KEY_BYTES);
-    const sealed: z.infer<typeof ZSealed> = {
+    const sealed: Sealed = {
       v: 1,
       kid: this.#keyId,
       key: encrypt(this.#masterKey, dataKey),
@@ -72,20 +109,49 @@ export class SecretVault {
   }
 
   open(sealedText: string): unknown {
-    const sealed = ZSealed.parse(JSON.parse(sealedText));
-    if (sealed.kid !== this.#keyId) {
+    const sealed = parseSealed(sealedText);
+    const dataKey = this.#unwrap(sealed);
+    try {
+      return JSON.parse(decrypt(dataKey, sealed.data).toString('utf8'));
+    } catch (error) {
+      throw altered(error);
+    }
+  }
+
+  /** Which master key sealed this secret, by fingerprint. */
+  static keyIdOf(sealedText: string): string {
+    return parseSealed(sealedText).kid;
+  }
+
+  /**
+   * The same secret with its data key wrapped by the current master key: the data itself is
+   * neither decrypted nor re-encrypted. A secret already under the current key comes back as
+   * it is.
+   */
+  rewrap(sealedText: string): string {
+    const sealed = parseSealed(sealedText);
+    if (sealed.kid === this.#keyId) return sealedText;
+    const dataKey = this.#unwrap(sealed);
+    const rewrapped: Sealed = {
+      ...sealed,
+      kid: this.#keyId,
+      key: encrypt(this.#masterKey, dataKey),
+    };
+    return JSON.stringify(rewrapped);
+  }
+
+  #unwrap(sealed: Sealed): Buffer {
+    const masterKey = this.#ring.get(sealed.kid);
+    if (masterKey === undefined) {
       throw new AppError(
         'internal',
-        'A stored secret was sealed with another master key than the one this server has. Restore the right CLOSEOUT_MASTER_KEY or key file.',
+        'A stored secret was sealed with another master key than the one this server has. Restore the right CLOSEOUT_MASTER_KEY or key file, or finish an interrupted `closeout keys rotate`.',
       );
     }
     try {
-      const dataKey = decrypt(this.#masterKey, sealed.key);
-      return JSON.parse(decrypt(dataKey, sealed.data).toString('utf8'));
+      return decrypt(masterKey, sealed.key);
     } catch (error) {
-      throw new AppError('internal', 'A stored secret could not be decrypted: it was altered.', {
-        cause: error,
-      });
+      throw altered(error);
     }
   }
 }

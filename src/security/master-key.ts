@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../domain/errors.js';
 
@@ -37,4 +48,48 @@ export function loadMasterKey(options: { masterKey: string | undefined; dataDir:
   writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(path, 0o600);
   return key;
+}
+
+/**
+ * The key a rotation is moving to, written before the database changes: if the rotation stops
+ * part-way, the next `closeout keys rotate` finds it here and finishes with it.
+ */
+export const PENDING_MASTER_KEY_FILE = 'master.key.new';
+
+function writeDurably(path: string, text: string): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  chmodSync(path, 0o600);
+}
+
+/** Makes a rename in the directory survive a crash. */
+function syncDirectory(directory: string): void {
+  const fd = openSync(directory, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The key file's master key, or null when this installation has none (yet). */
+export function readKeyFile(dataDir: string, file = MASTER_KEY_FILE): Buffer | null {
+  const path = join(dataDir, file);
+  return existsSync(path) ? parseMasterKey(readFileSync(path, 'utf8'), path) : null;
+}
+
+export function writePendingMasterKey(dataDir: string, key: Buffer): void {
+  writeDurably(join(dataDir, PENDING_MASTER_KEY_FILE), `${key.toString('hex')}\n`);
+  syncDirectory(dataDir);
+}
+
+/** The pending key becomes the master key in one atomic rename; the previous key is gone. */
+export function promotePendingMasterKey(dataDir: string): void {
+  renameSync(join(dataDir, PENDING_MASTER_KEY_FILE), join(dataDir, MASTER_KEY_FILE));
+  syncDirectory(dataDir);
 }

@@ -584,11 +584,19 @@ function changesBetween<T>(before: readonly T[], after: readonly T[], keyOf: (it
   return changes;
 }
 
-/** On conflict, every column takes the value offered for insertion. */
-function takeOffered<TTable extends PgTable>(table: TTable): PgUpdateSetSource<TTable> {
+/**
+ * On conflict, every column the aggregate offers takes the value offered for insertion; columns
+ * it does not carry (a backup copy's uploaded archive) keep what they hold.
+ */
+function takeOffered<TTable extends PgTable>(
+  table: TTable,
+  offered: object,
+): PgUpdateSetSource<TTable> {
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   return Object.fromEntries(
-    Object.entries(columns).map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
+    Object.entries(columns)
+      .filter(([key]) => key in offered)
+      .map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
   ) as PgUpdateSetSource<TTable>;
 }
 
@@ -605,7 +613,7 @@ async function upsertRows<TTable extends ChildTable>(
     .values(rows)
     .onConflictDoUpdate({
       target,
-      set: takeOffered(table),
+      set: takeOffered(table, rows[0]!),
       // A clashing key that belongs to another closeout or organisation is never overwritten.
       setWhere: ofCloseout(table, closeout.orgId, closeout.id),
     })

@@ -234,6 +234,7 @@ describe('session and responsibility', () => {
       ...acceptance,
       acceptedAt: NOW,
       recordedBy: 'Chris Client',
+      signature: null,
     });
     expect(taskByKey(accepted, 't29').status).toBe('done');
     const twice = refusal(() =>

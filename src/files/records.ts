@@ -1,0 +1,49 @@
+import { and, eq } from 'drizzle-orm';
+import type { DbExecutor } from '../db/connection.js';
+import { storedFiles } from '../db/schema.js';
+import { notFound } from '../domain/errors.js';
+import type { TStoredFile } from './schema.js';
+
+/** The `stored_files` rows behind uploads: always read by organisation first. */
+
+export type StoredFileRow = typeof storedFiles.$inferSelect;
+
+export const presentStoredFile = (row: StoredFileRow): TStoredFile => ({
+  id: row.id,
+  purpose: row.purpose,
+  subjectId: row.subjectId,
+  fileName: row.fileName,
+  contentType: row.contentType,
+  sizeBytes: row.sizeBytes,
+  sha256: row.sha256,
+  uploadedAt: row.uploadedAt.toISOString(),
+  uploadedBy: row.uploadedBy,
+});
+
+/** What an audit event keeps of a file: its facts, never its content. */
+export const fileFacts = (row: StoredFileRow) => ({
+  fileId: row.id,
+  fileName: row.fileName,
+  contentType: row.contentType,
+  sizeBytes: row.sizeBytes,
+  sha256: row.sha256,
+});
+
+export async function requireStoredFile(
+  db: DbExecutor,
+  where: { orgId: string; fileId: string; subjectId: string; purpose: StoredFileRow['purpose'] },
+): Promise<StoredFileRow> {
+  const [row] = await db
+    .select()
+    .from(storedFiles)
+    .where(
+      and(
+        eq(storedFiles.orgId, where.orgId),
+        eq(storedFiles.id, where.fileId),
+        eq(storedFiles.subjectId, where.subjectId),
+        eq(storedFiles.purpose, where.purpose),
+      ),
+    );
+  if (row === undefined) throw notFound('The file');
+  return row;
+}

@@ -1,7 +1,12 @@
 import type { Database } from '../db/connection.js';
 
 /** What a job is: its kind names the handler that runs it. */
-export type JobKind = 'csv_import' | 'psa_sync' | 'psa_push_ticket' | 'psa_import_clients';
+export type JobKind =
+  | 'csv_import'
+  | 'psa_sync'
+  | 'psa_push_ticket'
+  | 'psa_import_clients'
+  | 'send_mail';
 
 export type JobProgress = { done: number; total: number | null; unit: string };
 

@@ -18,6 +18,7 @@ import {
   psaConnections,
   tickets,
 } from '../../db/schema.js';
+import { enqueueJob } from '../../jobs/queue.js';
 import type { TPsaConnection } from './schema.js';
 import { scheduleDueSyncs } from './sync.js';
 
@@ -466,6 +467,21 @@ describe('a closeout of a client from the PSA', () => {
     const succeeded = page.items[0].id;
     const refused = await inject(admin, 'POST', `/integrations/jobs/${succeeded}/retry`);
     expect(refused.statusCode).toBe(409);
+  });
+
+  it('leaves the mails’ jobs to the outbox', async () => {
+    const mailJob = await enqueueJob(testApp.db, {
+      orgId: admin.orgId,
+      kind: 'send_mail',
+      payload: { mailId: randomUUID() },
+      runAt: new Date(Date.now() + 3_600_000),
+    });
+    const page = await inject(admin, 'GET', '/integrations/jobs?pageSize=100');
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().items.map((job: { id: string }) => job.id)).not.toContain(mailJob);
+    expect((await inject(admin, 'POST', `/integrations/jobs/${mailJob}/retry`)).statusCode).toBe(
+      404,
+    );
   });
 });
 

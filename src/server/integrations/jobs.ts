@@ -1,9 +1,9 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/connection.js';
 import { refusingDuplicates } from '../../db/errors.js';
 import { jobs } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
-import type { TJob, TJobKind, TListJobsQuery } from './schema.js';
+import { type TJob, type TJobKind, type TListJobsQuery, ZJobKind } from './schema.js';
 
 /** The background jobs of an organisation, as Settings → Integrations shows them. */
 
@@ -35,9 +35,12 @@ export function presentJob(row: JobRow): TJob {
   };
 }
 
+/** The jobs imports and PSA connections run; mails have their own list (Settings → Outbox). */
+const integrationJob = inArray(jobs.kind, ZJobKind.options);
+
 export async function listJobs(options: { db: Database; orgId: string; query: TListJobsQuery }) {
   const { db, orgId, query } = options;
-  const conditions: SQL[] = [eq(jobs.orgId, orgId)];
+  const conditions: SQL[] = [eq(jobs.orgId, orgId), integrationJob];
   if (query.status !== undefined) conditions.push(eq(jobs.status, query.status));
   if (query.kind !== undefined) conditions.push(eq(jobs.kind, query.kind));
   const where = and(...conditions);
@@ -61,7 +64,7 @@ export async function getJob(db: Database, orgId: string, jobId: string): Promis
   const [row] = await db
     .select()
     .from(jobs)
-    .where(and(eq(jobs.orgId, orgId), eq(jobs.id, jobId)));
+    .where(and(eq(jobs.orgId, orgId), eq(jobs.id, jobId), integrationJob));
   if (row === undefined) throw notFound('The job');
   return presentJob(row);
 }
@@ -78,7 +81,9 @@ export async function retryJob(options: {
       db
         .update(jobs)
         .set({ status: 'queued', attempts: 0, runAt: new Date(), finishedAt: null })
-        .where(and(eq(jobs.orgId, orgId), eq(jobs.id, jobId), eq(jobs.status, 'failed')))
+        .where(
+          and(eq(jobs.orgId, orgId), eq(jobs.id, jobId), eq(jobs.status, 'failed'), integrationJob),
+        )
         .returning(),
     () => new AppError('conflict', 'The same work is queued already; it will run shortly.'),
   );

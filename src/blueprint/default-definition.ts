@@ -1129,6 +1129,7 @@ const definition = {
       definition:
         'Issues logged against a closeout from the deactivation session until 30 days after it closed; shown as issues per closeout and the share of closeouts with none.',
       unit: 'count',
+      tasks: ['t26', 't27', 't28', 't30', 't31', 't32', 't33', 't34', 't39'],
     },
     {
       key: 'client_retention_rate',
@@ -1136,6 +1137,7 @@ const definition = {
       definition:
         'Of the closeouts opened by the client or by mutual decision that have ended in a period, the share that ended retained (provider-initiated ones are excluded). Also the classic logo retention over a period.',
       unit: 'ratio',
+      tasks: ['t01', 't07', 't10'],
     },
     {
       key: 'client_return_rate',
@@ -1143,6 +1145,7 @@ const definition = {
       definition:
         'Of the clients whose closeout ended terminated in a cohort, the share that signed a new agreement later, within 6, 12 and 24 months.',
       unit: 'ratio',
+      tasks: ['t41'],
     },
     {
       key: 'mrr_lost',
@@ -1150,6 +1153,7 @@ const definition = {
       definition:
         'The monthly recurring revenue of the clients whose closeout ended terminated in a period.',
       unit: 'currency',
+      tasks: ['t05', 't07'],
     },
     {
       key: 'mrr_saved',
@@ -1157,6 +1161,7 @@ const definition = {
       definition:
         'The monthly recurring revenue of the clients whose closeout ended retained or withdrawn in a period: revenue that was at risk and stayed.',
       unit: 'currency',
+      tasks: ['t05', 't07', 't10'],
     },
     {
       key: 'days_notice_to_close',
@@ -1164,6 +1169,7 @@ const definition = {
       definition:
         'Calendar days from the notice date to the day a closeout ended, over the closeouts that ended in a period.',
       unit: 'days',
+      tasks: ['t01', 't40'],
     },
   ],
 

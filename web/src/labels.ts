@@ -1,13 +1,6 @@
 import type { z } from 'zod';
 import type { TReasonTaxonomyEntry } from '../../src/blueprint/reason-taxonomy.js';
-import type {
-  TDueAnchor,
-  TKpi,
-  TLane,
-  TMilestone,
-  TRole,
-  TTrigger,
-} from '../../src/blueprint/schema.js';
+import type { TLane, TMilestone } from '../../src/blueprint/schema.js';
 import type {
   TClientStatus,
   TSource,
@@ -27,11 +20,13 @@ import type { TTicketStatus } from '../../src/server/tickets/schema.js';
 
 export type TCloseoutStatus = z.infer<typeof ZCloseoutStatus>;
 
-export const TRIGGER_LABELS: Record<TTrigger, string> = {
-  client_notice: 'Client cancels',
-  provider_termination: 'Provider terminates',
-  mutual: 'Mutual agreement',
-};
+export {
+  DUE_ANCHOR_LABELS,
+  KPI_UNIT_LABELS,
+  LANE_LABELS,
+  ROLE_KIND_LABELS,
+  TRIGGER_LABELS,
+} from '../../src/blueprint/wording.js';
 
 export const STATUS_LABELS: Record<TCloseoutStatus, string> = {
   open: 'In progress',
@@ -47,39 +42,11 @@ export const STATUS_COLORS: Record<TCloseoutStatus, string> = {
   terminated: 'red',
 };
 
-export const LANE_LABELS: Record<TLane, string> = {
-  client: 'Client actions',
-  onstage: 'Onstage (visible to the client)',
-  backstage: 'Backstage',
-  support: 'Support systems',
-};
-
 export const LANE_COLORS: Record<TLane, string> = {
   client: 'grape',
   onstage: 'blue',
   backstage: 'gray',
   support: 'teal',
-};
-
-/** The date a due rule counts from, as the rule reads: "5 business days after the notice". */
-export const DUE_ANCHOR_LABELS: Record<TDueAnchor, string> = {
-  notice: 'the notice',
-  meeting: 'the closeout meeting',
-  termination: 'the termination date',
-  session: 'the deactivation session',
-};
-
-export const ROLE_KIND_LABELS: Record<TRole['kind'], string> = {
-  staff: 'Staff',
-  client: 'Client side',
-  system: 'Automation',
-};
-
-export const KPI_UNIT_LABELS: Record<TKpi['unit'], string> = {
-  ratio: 'Percentage',
-  count: 'Count',
-  days: 'Days',
-  currency: 'Money',
 };
 
 export const REASON_APPLIES_TO_LABELS: Record<TReasonTaxonomyEntry['appliesTo'], string> = {

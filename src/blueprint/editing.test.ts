@@ -105,6 +105,9 @@ describe('editingProblems', () => {
       for (const gate of draft.gates) {
         gate.tasks = gate.tasks.filter((key) => key !== requiredTask.key);
       }
+      for (const kpi of draft.kpis) {
+        kpi.tasks = kpi.tasks?.filter((key) => key !== requiredTask.key);
+      }
     });
     expect(editingProblems(DEFAULT_DEFINITION, edited)).toContainEqual({
       path: ['tasks'],

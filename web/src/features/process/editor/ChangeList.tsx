@@ -31,6 +31,11 @@ const FIELD_LABELS: Record<string, string> = {
   documents: 'Documents',
   due: 'Due date',
   evidenceRequired: 'Needs evidence',
+  definition: 'Definition',
+  objectives: 'Objectives',
+  entryConditions: 'Entry conditions',
+  exitConditions: 'Exit conditions',
+  kind: 'Kind',
   winBackCheckInDays: 'Win-back check-ins (days after closing)',
   deactivationIssueWindowDays: 'Deactivation issues count for (days)',
 };

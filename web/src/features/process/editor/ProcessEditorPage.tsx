@@ -37,10 +37,11 @@ import { CatalogueEditor } from './CatalogueEditor.js';
 import { DraftReview } from './DraftReview.js';
 import { DueRuleInput } from './DueRuleInput.js';
 import { addOptionalTask, removeTask, updateStage, updateTask } from './draft-edits.js';
+import { KpiEditor } from './KpiEditor.js';
 import { TaskEditor } from './TaskEditor.js';
 import { useDraftAutosave } from './use-draft-autosave.js';
 
-const VIEWS = ['tasks', 'stages', 'roles', 'systems', 'documents', 'review'] as const;
+const VIEWS = ['tasks', 'stages', 'roles', 'systems', 'documents', 'kpis', 'review'] as const;
 type View = (typeof VIEWS)[number];
 const isView = (value: string | null): value is View =>
   value !== null && (VIEWS as readonly string[]).includes(value);
@@ -51,6 +52,7 @@ const TITLES: Record<View, string> = {
   roles: 'Roles',
   systems: 'Systems',
   documents: 'Documents',
+  kpis: 'KPIs',
   review: 'Review and publish',
 };
 
@@ -143,6 +145,9 @@ function DraftEditor({ draft }: { draft: TProcessDraft }) {
             <CatalogueEditor catalogue={catalogue} definition={definition} onChange={change} />
           </Tabs.Panel>
         ))}
+        <Tabs.Panel value="kpis" pt="lg">
+          <KpiEditor definition={definition} onChange={change} />
+        </Tabs.Panel>
         <Tabs.Panel value="review" pt="lg">
           {autosave.dirty ? (
             <Group gap="xs">

@@ -20,8 +20,11 @@ import { openDatabase } from '../src/db/connection.js';
 import { users } from '../src/db/schema.js';
 import { BENCHMARK_DEMO_SCALE } from '../src/demo/generate.js';
 import { loadDemo } from '../src/demo/load.js';
+import { SecretVault } from '../src/security/envelope.js';
+import { loadMasterKey } from '../src/security/master-key.js';
 import { createApiToken } from '../src/server/auth/api-tokens/service.js';
 import { staffRolesOf } from '../src/server/auth/caller.js';
+import { loadConfig } from '../src/server/config.js';
 import { importRows, measureCsvImport } from './import.js';
 import { INITIAL_JS_TARGET_BYTES, measureWebBundle } from './web-bundle.js';
 
@@ -73,7 +76,12 @@ async function prepare(): Promise<{
   const database = await openDatabase({ databaseUrl: databaseUrl(BENCH_DATABASE) });
   try {
     const started = performance.now();
-    const demo = await loadDemo({ db: database.db, scale: BENCHMARK_DEMO_SCALE });
+    // Sealed with the key the benchmark's server loads from the same configuration.
+    const config = loadConfig();
+    const vault = new SecretVault(
+      loadMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir }),
+    );
+    const demo = await loadDemo({ db: database.db, vault, scale: BENCHMARK_DEMO_SCALE });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `Loaded the demo at benchmark scale in ${seconds} s: ${demo.counts.clients} clients, ${demo.counts.tickets} tickets, ${demo.counts.closeouts} closeouts, ${demo.counts.auditEvents} audit events.`,

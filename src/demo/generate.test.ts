@@ -244,3 +244,77 @@ describe.each([
     expect(moments.at(-1)! < `${TODAY}T00:00:00.000Z`).toBe(true);
   });
 });
+
+describe.each([
+  ['the demo', demo],
+  ['a larger MSP', larger],
+])('the client side of %s', (_name, msp) => {
+  const itemsOf = (closeoutId: string) =>
+    msp.closeouts.find((closeout) => closeout.id === closeoutId)!.handoverItems;
+
+  it('stores a secret for every handover item, with MFA recovery codes for cloud tenants', () => {
+    expect(msp.handoverSecrets.map((secret) => secret.handoverItemId)).toEqual(
+      msp.closeouts.flatMap((closeout) => closeout.handoverItems.map((item) => item.id)),
+    );
+    for (const { secret, closeoutId, handoverItemId } of msp.handoverSecrets) {
+      const item = itemsOf(closeoutId).find((candidate) => candidate.id === handoverItemId)!;
+      const tenant = item.credentialLabel === 'Global administrator account';
+      expect(secret.password).toHaveLength(20);
+      expect(secret.url).not.toBe('');
+      expect(secret.mfaRecoveryCodes).toHaveLength(tenant ? 10 : 0);
+      if (tenant) expect(secret.username).toMatch(/^admin@[a-z0-9-]+\.example$/);
+    }
+    expect(new Set(msp.handoverSecrets.map(({ secret }) => secret.password)).size).toBe(
+      msp.handoverSecrets.length,
+    );
+  });
+
+  it('has the client reveal exactly the credentials confirmed in a session that was held', () => {
+    for (const secret of msp.handoverSecrets) {
+      const closeout = msp.closeouts.find((candidate) => candidate.id === secret.closeoutId)!;
+      const item = closeout.handoverItems.find((c) => c.id === secret.handoverItemId)!;
+      const revealed = closeout.sessionHeldAt !== null && item.confirmedAt !== null;
+      expect(secret.clientRevealedAt !== null).toBe(revealed);
+      if (secret.clientRevealedAt === null) continue;
+      const user = msp.portalUsers.find((candidate) => candidate.id === secret.clientRevealedBy)!;
+      expect(user.clientId).toBe(closeout.clientId);
+      expect(secret.storedAt < secret.clientRevealedAt).toBe(true);
+      expect(secret.clientRevealedAt < item.confirmedAt!).toBe(true);
+    }
+  });
+
+  it('invites the decision maker once the meeting is scheduled, signed in only after', () => {
+    const reached = msp.closeouts.filter((closeout) => closeout.meeting.scheduledAt !== null);
+    expect(msp.portalUsers.map((user) => user.clientId)).toEqual(
+      reached.map((closeout) => closeout.clientId),
+    );
+    for (const user of msp.portalUsers) {
+      const contact = msp.contacts.find((candidate) => candidate.id === user.contactId)!;
+      expect(contact).toMatchObject({ clientId: user.clientId, isDecisionMaker: true });
+      if (user.lastSignInAt !== null) expect(user.lastSignInAt > user.invitedAt).toBe(true);
+    }
+    const retained = msp.closeouts.filter((closeout) => closeout.stage === 'retention_assessment');
+    for (const closeout of retained) {
+      expect(msp.portalUsers.some((user) => user.clientId === closeout.clientId)).toBe(false);
+    }
+  });
+
+  it('keeps a handful of the latest mails in the outbox, each kind written by its template', () => {
+    expect(msp.mails.length).toBeGreaterThanOrEqual(5);
+    expect(msp.mails.length).toBeLessThanOrEqual(10);
+    expect(msp.mails.every((mail) => mail.status === 'outbox')).toBe(true);
+    const meeting = msp.mails.filter((mail) => mail.kind === 'meeting_invitation');
+    expect(meeting.length).toBeGreaterThan(0);
+    const ics = meeting[0]!.attachments![0]!.content;
+    expect(ics).toMatch(/^BEGIN:VCALENDAR/);
+    expect(ics).toContain(
+      `DTSTAMP:${meeting[0]!.createdAt.toISOString().replace(/[-:]|\.\d+/g, '')}`,
+    );
+    const closed = msp.mails.find((mail) => mail.kind === 'closeout_closed')!;
+    const ended = msp.closeouts.filter((closeout) => closeout.endedAt !== null);
+    const latest = ended.sort((a, b) => a.endedAt!.localeCompare(b.endedAt!)).at(-1)!;
+    expect(closed.closeoutId).toBe(latest.id);
+    expect(closed.subject).toContain(latest.reference);
+    expect(msp.mails.filter((mail) => mail.kind === 'portal_invitation')).toHaveLength(3);
+  });
+});

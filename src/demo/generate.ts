@@ -16,19 +16,26 @@ import {
   type ManagedSystemRow,
 } from './clients.js';
 import { compareText } from './order.js';
-import { createRandom } from './random.js';
+import { type MailRow, type OutboxCloseout, outboxMails } from './outbox.js';
+import { invitePrimaryContact, type PortalUserRow, recordLastSignIn } from './portal.js';
+import { createRandom, type Random } from './random.js';
 import { followReviews, runCloseout } from './run-closeout.js';
 import type { DemoAuditEvent } from './simulate.js';
 import {
   buildOrganisation,
   buildStaff,
   type DemoOrganisationRow,
+  type DemoStaff,
   type DemoUserRow,
 } from './staff.js';
 import { numberTickets, type TicketRow, ticketRow } from './tickets.js';
 import { at, calendarDays, dayOf, minutesAfter } from './time.js';
+import { type DemoHandoverSecret, handoverSecretsOf } from './vault.js';
 
 export type { ClientReturnRow } from './client-return.js';
+export type { MailRow } from './outbox.js';
+export type { PortalUserRow } from './portal.js';
+export type { DemoHandoverSecret } from './vault.js';
 
 /**
  * A whole demo MSP as plain rows for every table, built without I/O from a seed: clients with
@@ -61,9 +68,17 @@ export type DemoMsp = {
   /** In reference order, each as the engine left it. */
   closeouts: Closeout[];
   clientReturns: ClientReturnRow[];
+  /** Plain here; the loader seals them with the server's vault. */
+  handoverSecrets: DemoHandoverSecret[];
+  portalUsers: PortalUserRow[];
+  /** Kept in the outbox: the demo MSP has no SMTP server. */
+  mails: MailRow[];
   /** In the order they happened. */
   auditEvents: DemoAuditEvent[];
 };
+
+/** Where the demo's mails point when the caller does not say where the server runs. */
+export const DEMO_PUBLIC_URL = 'http://localhost:3000';
 
 const SETUP_ACTOR = { kind: 'system', name: 'Closeout demo' } as const;
 
@@ -81,6 +96,57 @@ function checkScale(scale: DemoScale): void {
       'The demo has at most one closeout per client: ask for no more closeouts than clients.',
     );
   }
+}
+
+/**
+ * What the client did in the portal and what the vault holds for the closeout: the primary
+ * contact invited once the meeting was scheduled, a secret per handover item, and the contact's
+ * last sign-in.
+ */
+function clientSide(options: {
+  random: Random;
+  entry: ClosingClient;
+  closeout: Closeout;
+  events: readonly DemoAuditEvent[];
+  staff: DemoStaff;
+}) {
+  const { random, entry, closeout, events, staff } = options;
+  const momentOf = (action: string) => events.find((event) => event.action === action)?.at ?? null;
+  const invited = invitePrimaryContact({
+    random: random.fork('portal'),
+    closeout,
+    client: entry.client,
+    staff,
+    meetingScheduledAt: momentOf('schedule_meeting'),
+  });
+  const itemsAddedAt = momentOf('add_handover_items');
+  const vault =
+    itemsAddedAt === null
+      ? { secrets: [], events: [] }
+      : handoverSecretsOf({
+          random: random.fork('vault'),
+          closeout,
+          client: entry.client,
+          staff,
+          itemsAddedAt,
+          sessionAt: entry.timeline.sessionAt,
+          portalUser: invited?.user ?? null,
+        });
+  if (invited !== null) {
+    recordLastSignIn({
+      random: random.fork('sign-in'),
+      user: invited.user,
+      closeout,
+      revealedAt: vault.secrets.flatMap((secret) =>
+        secret.clientRevealedAt === null ? [] : [secret.clientRevealedAt],
+      ),
+    });
+  }
+  return {
+    portalUser: invited?.user ?? null,
+    secrets: vault.secrets,
+    events: [...(invited === null ? [] : [invited.event]), ...vault.events],
+  };
 }
 
 /** What the closeout left the client as: its status, and its agreements ended if it left. */
@@ -106,8 +172,10 @@ export function generateDemoMsp(options: {
   seed: number;
   scale: DemoScale;
   today: IsoDate;
+  /** Where the server runs, for the links in the mails. */
+  publicUrl?: string;
 }): DemoMsp {
-  const { seed, scale, today } = options;
+  const { seed, scale, today, publicUrl = DEMO_PUBLIC_URL } = options;
   checkScale(scale);
   const random = createRandom(seed);
   const orgId = random.fork('organisation').uuid();
@@ -157,6 +225,8 @@ export function generateDemoMsp(options: {
   const closeouts: Closeout[] = [];
   const clientReturns: ClientReturnRow[] = [];
   const returnAgreements: Agreement[] = [];
+  const handoverSecrets: DemoHandoverSecret[] = [];
+  const outbox: OutboxCloseout[] = [];
 
   // References follow the order the closeouts were opened in, as the organisation's counter does.
   const closing = entries
@@ -177,6 +247,10 @@ export function generateDemoMsp(options: {
     });
     closeouts.push(closeout);
     auditEvents.push(...events);
+    const client = clientSide({ random: closeoutRandom, entry, closeout, events, staff });
+    handoverSecrets.push(...client.secrets);
+    auditEvents.push(...client.events);
+    outbox.push({ closeout, client: entry.client, portalUser: client.portalUser, events });
     followReviews(closeout, ticketsById);
     settleClient(entry, closeout);
     const { returnOn } = entry.timeline;
@@ -209,6 +283,17 @@ export function generateDemoMsp(options: {
     tickets: allTickets.map((ticket) => ticketRow(orgId, ticket)),
     closeouts,
     clientReturns,
+    handoverSecrets,
+    portalUsers: outbox.flatMap((entry) =>
+      entry.portalUser === null ? [] : [entry.portalUser.row],
+    ),
+    mails: outboxMails({
+      random: random.fork('outbox'),
+      personalisation: organisation.personalisation,
+      users,
+      publicUrl,
+      closeouts: outbox,
+    }),
     auditEvents,
   };
 }

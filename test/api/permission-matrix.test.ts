@@ -20,7 +20,11 @@ const ALL: StaffRole[] = [
 const closeout = `/api/v1/closeouts/${randomUUID()}`;
 const id = randomUUID();
 
-type Cell = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; allowed: StaffRole[] };
+type Cell = {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  allowed: StaffRole[];
+};
 
 const MATRIX: Record<string, Cell[]> = {
   'read closeouts, clients, tickets, KPIs': [
@@ -34,6 +38,11 @@ const MATRIX: Record<string, Cell[]> = {
     { method: 'GET', url: '/api/v1/process/definition', allowed: ALL },
     { method: 'GET', url: '/api/v1/integrations/jobs', allowed: ALL },
     { method: 'GET', url: `${closeout}/psa`, allowed: ALL },
+    { method: 'GET', url: `${closeout}/handover-secrets`, allowed: ALL },
+    { method: 'GET', url: `${closeout}/handover-items/${id}/secret`, allowed: ALL },
+    { method: 'GET', url: `${closeout}/portal-users`, allowed: ALL },
+    { method: 'GET', url: `${closeout}/evidence`, allowed: ALL },
+    { method: 'GET', url: `${closeout}/backup-copies/${id}/download-links`, allowed: ALL },
   ],
   'open a closeout, assign owner': [
     {
@@ -132,11 +141,75 @@ const MATRIX: Record<string, Cell[]> = {
       url: `${closeout}/backup-copies/${id}/confirm-receipt`,
       allowed: ['service_manager', 'technician'],
     },
+    {
+      method: 'PUT',
+      url: `${closeout}/backup-copies/${id}/archive`,
+      allowed: ['service_manager', 'technician'],
+    },
+    {
+      method: 'POST',
+      url: `${closeout}/backup-copies/${id}/download-links`,
+      allowed: ['service_manager', 'technician'],
+    },
+    {
+      method: 'POST',
+      url: `${closeout}/backup-copies/${id}/download-links/${id}/revoke`,
+      allowed: ['service_manager', 'technician'],
+    },
+    {
+      method: 'POST',
+      url: `${closeout}/handover-items/${id}/evidence`,
+      allowed: ['service_manager', 'technician'],
+    },
+    {
+      method: 'DELETE',
+      url: `${closeout}/handover-items/${id}/evidence/${id}`,
+      allowed: ['service_manager', 'technician'],
+    },
+  ],
+  'credential vault: set, re-issue and reveal a handed-over secret': [
+    {
+      method: 'PUT',
+      url: `${closeout}/handover-items/${id}/secret`,
+      allowed: ['service_manager', 'technician'],
+    },
+    {
+      method: 'POST',
+      url: `${closeout}/handover-items/${id}/secret/reissue`,
+      allowed: ['service_manager', 'technician'],
+    },
+    {
+      method: 'POST',
+      url: `${closeout}/handover-items/${id}/secret/reveal`,
+      allowed: ['service_manager', 'technician'],
+    },
+  ],
+  "invite the client's contacts to the portal": [
+    {
+      method: 'POST',
+      url: `${closeout}/portal-users`,
+      allowed: ['service_manager', 'account_manager'],
+    },
+    {
+      method: 'POST',
+      url: `${closeout}/portal-users/${id}/resend`,
+      allowed: ['service_manager', 'account_manager'],
+    },
+    {
+      method: 'POST',
+      url: `${closeout}/portal-users/${id}/revoke`,
+      allowed: ['service_manager', 'account_manager'],
+    },
   ],
   '11b tasks (Finance: billing tasks, narrowed by the engine)': [
     {
       method: 'POST',
       url: `${closeout}/tasks/${id}/complete`,
+      allowed: ['service_manager', 'account_manager', 'technician', 'executive', 'finance'],
+    },
+    {
+      method: 'POST',
+      url: `${closeout}/tasks/${id}/evidence`,
       allowed: ['service_manager', 'account_manager', 'technician', 'executive', 'finance'],
     },
   ],
@@ -175,6 +248,16 @@ const MATRIX: Record<string, Cell[]> = {
     { method: 'POST', url: `/api/v1/integrations/connections/${id}/test`, allowed: ['admin'] },
     { method: 'POST', url: `/api/v1/integrations/connections/${id}/sync`, allowed: ['admin'] },
     { method: 'POST', url: `/api/v1/integrations/jobs/${id}/retry`, allowed: ['admin'] },
+    { method: 'GET', url: '/api/v1/process/draft', allowed: ['admin'] },
+    { method: 'PUT', url: '/api/v1/process/draft', allowed: ['admin'] },
+    { method: 'DELETE', url: '/api/v1/process/draft', allowed: ['admin'] },
+    { method: 'GET', url: '/api/v1/process/draft/review', allowed: ['admin'] },
+    { method: 'POST', url: '/api/v1/process/draft/publish', allowed: ['admin'] },
+  ],
+  'the mail outbox': [
+    { method: 'GET', url: '/api/v1/mails', allowed: ['admin'] },
+    { method: 'GET', url: `/api/v1/mails/${id}`, allowed: ['admin'] },
+    { method: 'POST', url: `/api/v1/mails/${id}/resend`, allowed: ['admin'] },
   ],
 };
 
@@ -200,7 +283,7 @@ describe.each(Object.entries(MATRIX))('%s', (_action, cells) => {
         method,
         url,
         headers: { ...staff.get(role)!.headers, 'if-match': '"1"' },
-        ...(method === 'GET' ? {} : { payload: {} }),
+        ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
       });
       answers.set(role, response.statusCode);
     }

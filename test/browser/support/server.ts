@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/db/connection.js';
 import { type DemoLoadResult, loadDemo } from '../../../src/demo/load.js';
+import { SecretVault } from '../../../src/security/envelope.js';
+import { loadMasterKey } from '../../../src/security/master-key.js';
 
 /**
  * The product as a user gets it: the built server (`dist/`, with the built web app) started as
@@ -55,10 +57,14 @@ async function waitForHealth(url: string, server: ChildProcess, output: () => st
   throw new Error(`The server did not become healthy:\n${output()}`);
 }
 
+/** The demo's secrets are sealed with the key file the server then finds in the same data dir. */
 async function loadDemoInto(dataDir: string): Promise<DemoLoadResult> {
   const database = await openDatabase({ dataDir });
+  const vault = new SecretVault(
+    loadMasterKey({ masterKey: process.env.CLOSEOUT_MASTER_KEY, dataDir }),
+  );
   try {
-    return await loadDemo({ db: database.db });
+    return await loadDemo({ db: database.db, vault });
   } finally {
     await database.close();
   }

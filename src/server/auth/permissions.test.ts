@@ -17,6 +17,7 @@ const MATRIX: Partial<Record<Permission, string>> = {
   'closeout.ticket_disposition': '·✓·✓··',
   'closeout.handover': '·✓·✓··',
   'closeout.reveal_secret': '·✓·✓··',
+  'closeout.portal_invite': '·✓✓···',
   'closeout.deactivation_task': '·✓·✓·✓',
   'closeout.close': '·✓··✓·',
   'closeout.withdraw': '·✓··✓·',

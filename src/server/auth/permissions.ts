@@ -39,6 +39,8 @@ export const PERMISSIONS = {
    * Manager records the signed paper.
    */
   'closeout.record_acceptance': ['service_manager'],
+  /** Inviting the client's contacts to the client portal, re-sending and revoking access. */
+  'closeout.portal_invite': ['service_manager', 'account_manager'],
   'closeout.close': ['service_manager', 'executive'],
   'closeout.withdraw': ['service_manager', 'executive'],
   'client.record_return': ['service_manager', 'executive'],

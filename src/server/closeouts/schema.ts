@@ -182,6 +182,16 @@ export const ZCloseoutDetail = z.object({
       acceptedAt: ZMoment,
       effectiveFrom: ZMoment,
       recordedBy: z.string(),
+      /** The client's own signature in the portal; null when staff recorded a signed paper. */
+      signature: z
+        .object({
+          portalUserId: ZId,
+          email: z.string(),
+          statement: z.string(),
+          ip: z.string(),
+          userAgent: z.string(),
+        })
+        .nullable(),
     })
     .nullable(),
   tasks: z.array(ZTask),

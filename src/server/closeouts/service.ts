@@ -32,6 +32,7 @@ import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { stageOf, unmetClosingGates, unmetStageGates } from '../../domain/gates.js';
 import type { Actor, Closeout } from '../../domain/model.js';
 import { isOverdue } from '../../domain/tasks.js';
+import { notifyCloseoutChange } from '../../notifications/closeout-change.js';
 import type { RequestAuth } from '../auth/caller.js';
 import { todayUtc } from '../clock.js';
 import { enqueueTicketPushes } from '../integrations/push.js';
@@ -471,6 +472,13 @@ async function changeCloseout(
       after: change.after,
     },
   ]);
+  await notifyCloseoutChange({
+    tx,
+    before,
+    after,
+    actor: options.actor,
+    definition: context.definition,
+  });
   return after;
 }
 

@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { RequireSession } from '../auth/RequireSession.js';
 import { SignInPage } from '../auth/SignInPage.js';
+import { portalRoute } from '../portal/routes.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { RouteError } from './RouteError.js';
 import { Shell } from './Shell.js';
@@ -11,6 +12,7 @@ import { Shell } from './Shell.js';
  */
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
+  portalRoute,
   {
     path: '/setup',
     errorElement: <RouteError />,
@@ -72,6 +74,13 @@ export const routes: RouteObject[] = [
         lazy: () =>
           import('../features/process/ProcessPage.js').then((module) => ({
             Component: module.ProcessPage,
+          })),
+      },
+      {
+        path: 'process/edit',
+        lazy: () =>
+          import('../features/process/editor/ProcessEditorPage.js').then((module) => ({
+            Component: module.ProcessEditorPage,
           })),
       },
       {

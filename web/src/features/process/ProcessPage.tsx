@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Button,
   Group,
   List,
   Paper,
@@ -14,15 +15,20 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconArrowRight, IconFlag, IconHistory } from '@tabler/icons-react';
+import { IconArrowRight, IconFlag, IconHistory, IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TGate, TProcessDefinition } from '../../../../src/blueprint/schema.js';
 import type { TDefinitionVersion } from '../../../../src/server/process/schema.js';
 import { useDefinitionVersions, useProcessDefinition } from '../../api/process.js';
+import { useCan } from '../../api/session.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useSearchParamState } from '../../components/use-search-param-state.js';
+import { ProcessDiagrams } from '../diagrams/ProcessDiagrams.js';
+import { DetailReportView } from '../reports/DetailReportView.js';
+import { TaskReportView } from '../reports/TaskReportView.js';
+import { VersionChanges } from './editor/VersionChanges.js';
 import {
   DocumentsTable,
   KpiGrid,
@@ -33,7 +39,17 @@ import {
 } from './ProcessReference.js';
 import { GateList, StageSection, stageAnchor } from './StageSection.js';
 
-const VIEWS = ['stages', 'roles', 'systems', 'documents', 'kpis', 'versions'] as const;
+const VIEWS = [
+  'stages',
+  'roles',
+  'systems',
+  'documents',
+  'kpis',
+  'diagrams',
+  'detail-report',
+  'task-report',
+  'versions',
+] as const;
 type View = (typeof VIEWS)[number];
 
 const isView = (value: string | null): value is View =>
@@ -63,6 +79,7 @@ export function ProcessPage() {
   const pinned = pinnedVersion(searchParams);
   const definition = useProcessDefinition(pinned);
   const versions = useDefinitionVersions();
+  const canEdit = useCan('process.manage');
 
   return (
     <>
@@ -71,11 +88,18 @@ export function ProcessPage() {
         description="How a closeout runs here: its stages, who does what in which system, and what must hold before it moves on."
         actions={
           definition.data !== undefined && (
-            <VersionPicker
-              shown={definition.data}
-              versions={versions.data?.versions}
-              loading={versions.isPending}
-            />
+            <Group gap="sm">
+              <VersionPicker
+                shown={definition.data}
+                versions={versions.data?.versions}
+                loading={versions.isPending}
+              />
+              {canEdit && (
+                <Button component={Link} to="/process/edit" leftSection={<IconPencil size={16} />}>
+                  Edit the process
+                </Button>
+              )}
+            </Group>
           )
         }
       />
@@ -132,6 +156,8 @@ function DefinitionView({
   const [view, setView] = useSearchParamState<View>('view', {
     parse: (value) => (isView(value) ? value : undefined),
     fallback: 'stages',
+    // The reports' filters belong to the report they narrow.
+    resets: ['role', 'system'],
   });
   const current = versions.data?.versions.find((version) => version.current);
   const isCurrent =
@@ -146,6 +172,9 @@ function DefinitionView({
     systems: definition.systems.length,
     documents: definition.documents.length,
     kpis: definition.kpis.length,
+    diagrams: undefined,
+    'detail-report': undefined,
+    'task-report': undefined,
     versions: versions.data?.versions.length,
   };
   const titles: Record<View, string> = {
@@ -154,6 +183,9 @@ function DefinitionView({
     systems: 'Systems',
     documents: 'Documents',
     kpis: 'KPIs',
+    diagrams: 'Diagrams',
+    'detail-report': 'Detail report',
+    'task-report': 'Task report',
     versions: 'Versions',
   };
 
@@ -206,13 +238,25 @@ function DefinitionView({
             <Reference definition={definition} />
           </Tabs.Panel>
         ))}
+        <Tabs.Panel value="diagrams" pt="lg">
+          <ProcessDiagrams definition={definition} />
+        </Tabs.Panel>
+        <Tabs.Panel value="detail-report" pt="lg">
+          <DetailReportView version={pinned ? definition.version : undefined} />
+        </Tabs.Panel>
+        <Tabs.Panel value="task-report" pt="lg">
+          <TaskReportView version={pinned ? definition.version : undefined} />
+        </Tabs.Panel>
         <Tabs.Panel value="versions" pt="lg">
           <QueryState query={versions} loadingLabel="Loading the versions…">
             {(list) => (
-              <VersionsTable
-                versions={list.versions}
-                shown={{ key: definition.key, version: definition.version }}
-              />
+              <Stack gap="xl">
+                <VersionsTable
+                  versions={list.versions}
+                  shown={{ key: definition.key, version: definition.version }}
+                />
+                <VersionChanges definition={definition} />
+              </Stack>
             )}
           </QueryState>
         </Tabs.Panel>

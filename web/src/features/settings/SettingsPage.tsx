@@ -3,6 +3,7 @@ import {
   IconBuilding,
   IconFileImport,
   IconListDetails,
+  IconMail,
   IconPlugConnected,
   IconTags,
   IconUsers,
@@ -13,6 +14,7 @@ import { NotFoundPage } from '../../app/NotFoundPage.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ImportSettings } from '../imports/ImportSettings.js';
 import { IntegrationsSettings } from '../integrations/IntegrationsSettings.js';
+import { OutboxSettings } from '../mails/OutboxSettings.js';
 import { NameSettings } from './NameSettings.js';
 import { OrganisationSettings } from './OrganisationSettings.js';
 import { ReasonSettings } from './ReasonSettings.js';
@@ -25,6 +27,7 @@ const SECTIONS: { path: string; label: string; icon: TablerIcon }[] = [
   { path: 'names', label: 'Role and system names', icon: IconTags },
   { path: 'integrations', label: 'Integrations', icon: IconPlugConnected },
   { path: 'import', label: 'Import from CSV', icon: IconFileImport },
+  { path: 'outbox', label: 'Outbox', icon: IconMail },
 ];
 
 /** The organisation's settings, one section per address under /settings. */
@@ -60,6 +63,7 @@ export function SettingsPage() {
             <Route path="names" element={<NameSettings />} />
             <Route path="integrations" element={<IntegrationsSettings />} />
             <Route path="import" element={<ImportSettings />} />
+            <Route path="outbox" element={<OutboxSettings />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Box>

@@ -1,5 +1,12 @@
 import { Badge, Button, Grid, Stack, Tabs } from '@mantine/core';
-import { IconChecklist, IconHistory, IconLayoutList } from '@tabler/icons-react';
+import {
+  IconChecklist,
+  IconFileText,
+  IconHistory,
+  IconLayoutList,
+  IconSitemap,
+  IconTimeline,
+} from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import type { TProcessDefinition } from '../../../../../src/blueprint/schema.js';
 import type { TCloseoutDetail } from '../../../../../src/server/closeouts/schema.js';
@@ -8,13 +15,17 @@ import { ApiProblem } from '../../../api/http.js';
 import { useProcessDefinition } from '../../../api/process.js';
 import { useDocumentTitle } from '../../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryState.js';
+import { CloseoutBlueprint } from '../../diagrams/CloseoutBlueprint.js';
 import { CloseoutHeader } from './CloseoutHeader.js';
 import { CloseoutOutcome } from './CloseoutOutcome.js';
 import { CloseoutTasks } from './CloseoutTasks.js';
 import { CloseoutTimeline } from './CloseoutTimeline.js';
 import { ClosingBlockers } from './ClosingBlockers.js';
 import { DeactivationIssues } from './DeactivationIssues.js';
+import { CloseoutDocuments } from './documents/CloseoutDocuments.js';
+import { PortalAccess } from './PortalAccess.js';
 import { panelFor } from './panels/index.js';
+import { PlanTab } from './plan/PlanTab.js';
 import { StageStepper } from './StageStepper.js';
 import { type CloseoutTab, useCloseoutLocation, useScrollToHash } from './use-closeout-location.js';
 
@@ -107,8 +118,17 @@ function CloseoutWorkspace({
                   >
                     Tasks
                   </Tabs.Tab>
+                  <Tabs.Tab value="plan" leftSection={<IconTimeline size={16} />}>
+                    Plan
+                  </Tabs.Tab>
+                  <Tabs.Tab value="blueprint" leftSection={<IconSitemap size={16} />}>
+                    Blueprint
+                  </Tabs.Tab>
                   <Tabs.Tab value="timeline" leftSection={<IconHistory size={16} />}>
                     Timeline
+                  </Tabs.Tab>
+                  <Tabs.Tab value="documents" leftSection={<IconFileText size={16} />}>
+                    Documents
                   </Tabs.Tab>
                 </Tabs.List>
                 <Tabs.Panel value="stage">
@@ -121,8 +141,17 @@ function CloseoutWorkspace({
                 <Tabs.Panel value="tasks">
                   <CloseoutTasks closeout={closeout} definition={definition} />
                 </Tabs.Panel>
+                <Tabs.Panel value="plan">
+                  <PlanTab closeout={closeout} />
+                </Tabs.Panel>
+                <Tabs.Panel value="blueprint">
+                  <CloseoutBlueprint closeout={closeout} definition={definition} />
+                </Tabs.Panel>
                 <Tabs.Panel value="timeline">
                   <CloseoutTimeline closeout={closeout} definition={definition} />
+                </Tabs.Panel>
+                <Tabs.Panel value="documents">
+                  <CloseoutDocuments closeout={closeout} />
                 </Tabs.Panel>
               </Tabs>
             </Stack>
@@ -138,6 +167,7 @@ function CloseoutWorkspace({
               ) : (
                 <CloseoutOutcome closeout={closeout} />
               )}
+              <PortalAccess closeout={closeout} />
             </Stack>
           </Grid.Col>
         </Grid>

@@ -36,6 +36,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { EmptyState } from '../../../components/QueryState.js';
 import { formatDay, formatMoment } from '../../../format.js';
 import { LANE_COLORS, LANE_LABELS, MILESTONE_LABELS, TASK_STATUS_LABELS } from '../../../labels.js';
+import { EvidenceFiles } from './evidence/EvidenceFiles.js';
 import { GuardedButton } from './GuardedButton.js';
 import { useCloseoutForm } from './session/closeout-form.js';
 
@@ -327,6 +328,14 @@ function TaskItem({
                 />
               </Group>
               <Settled task={task} source={source} />
+              <EvidenceFiles
+                closeoutId={closeout.id}
+                subject={{ kind: 'task', id: task.id }}
+                name={task.name}
+                editable={editable}
+                permission="closeout.work_task"
+                blockedReason={roleBlock}
+              />
               {task.status === 'open' && automatic !== undefined && (
                 <Group gap={6}>
                   <IconRobot size={14} aria-hidden />

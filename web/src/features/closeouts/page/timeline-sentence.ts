@@ -45,6 +45,10 @@ const label = <T extends string>(labels: Record<T, string>, value: unknown): str
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** The credential a vault event was about (its audit entry names it, never the secret). */
+const vaultCredential = (event: TTimelineEvent): string =>
+  quoted(`${part(event.after, 'systemName')} · ${part(event.after, 'credentialLabel')}`);
+
 type Phrase = string | ((event: TTimelineEvent, definition: TProcessDefinition) => string);
 
 const PHRASES: Record<string, Phrase> = {
@@ -80,9 +84,24 @@ const PHRASES: Record<string, Phrase> = {
     `added ${count(changedEntries(event, 'handoverItems').length, 'credential', 'credentials')} to hand over`,
   hand_over_credential: 'handed over a credential',
   confirm_handover: 'recorded that the client verified a credential',
+  store_handover_secret: (event) => `stored the secret of ${vaultCredential(event)}`,
+  replace_handover_secret: (event) => `replaced the secret of ${vaultCredential(event)}`,
+  reveal_handover_secret: (event) => `revealed the secret of ${vaultCredential(event)}`,
+  reissue_handover_secret: (event) =>
+    `issued the secret of ${vaultCredential(event)} to the client again`,
+  client_reveal_handover_secret: (event) => `revealed the secret of ${vaultCredential(event)}`,
   record_backup_copy: 'recorded a copy of the backup data',
   deliver_backup_copy: 'delivered a backup copy',
   confirm_backup_receipt: "recorded the client's receipt of a backup copy",
+  upload_backup_archive: 'uploaded the archive of a backup copy for download',
+  create_backup_download_link: 'created a download link for a backup copy',
+  revoke_backup_download_link: 'revoked a download link of a backup copy',
+  attach_task_evidence: (event) =>
+    `attached evidence to ${quoted(part(event.after, 'subject')) || 'a task'}`,
+  remove_task_evidence: (event) =>
+    `removed evidence from ${quoted(part(event.before, 'subject')) || 'a task'}`,
+  attach_handover_evidence: 'attached evidence to a handover item',
+  remove_handover_evidence: 'removed evidence from a handover item',
   record_session_held: 'recorded the deactivation session as held',
   accept_responsibility: "recorded the client's acceptance of responsibility",
   complete_task: (event) => `completed ${taskName(event, (task) => task.status === 'done')}`,

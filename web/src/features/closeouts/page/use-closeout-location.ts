@@ -3,7 +3,14 @@ import { useLocation, useSearchParams } from 'react-router';
 import type { TProcessDefinition } from '../../../../../src/blueprint/schema.js';
 import type { TCloseoutDetail } from '../../../../../src/server/closeouts/schema.js';
 
-export const CLOSEOUT_TABS = ['stage', 'tasks', 'timeline'] as const;
+export const CLOSEOUT_TABS = [
+  'stage',
+  'tasks',
+  'plan',
+  'blueprint',
+  'timeline',
+  'documents',
+] as const;
 export type CloseoutTab = (typeof CLOSEOUT_TABS)[number];
 
 const isTab = (value: string | null): value is CloseoutTab =>

@@ -26,6 +26,7 @@ import { formatMoment } from '../../../../format.js';
 import { BACKUP_MEDIUM_LABELS } from '../../../../labels.js';
 import { GuardedButton } from '../GuardedButton.js';
 import { StageSection } from '../panels/StageSection.js';
+import { BackupDownload } from './BackupDownload.js';
 import { formatBytes } from './bytes.js';
 import { ConfirmReceiptForm } from './ConfirmReceiptForm.js';
 import { RecordBackupCopyForm } from './RecordBackupCopyForm.js';
@@ -107,6 +108,9 @@ function BackupCopyCard({
           <ReceiptBadge copy={copy} />
         </Group>
         <Checksum sha256={copy.sha256} />
+        {copy.medium === 'download_link' && (
+          <BackupDownload closeout={closeout} copy={copy} editable={editable} />
+        )}
         <Stack gap={2}>
           {copy.deliveredAt !== null && (
             <Text size="xs" c="dimmed">

@@ -14,10 +14,12 @@ import { useCloseoutAction } from '../../../../api/closeouts.js';
 import { ProblemAlert } from '../../../../components/ProblemAlert.js';
 import { EmptyState } from '../../../../components/QueryState.js';
 import { formatMoment } from '../../../../format.js';
+import { EvidenceFiles } from '../evidence/EvidenceFiles.js';
 import { GuardedButton } from '../GuardedButton.js';
 import { StageSection } from '../panels/StageSection.js';
 import { AddHandoverItemForm } from './AddHandoverItemForm.js';
 import { ConfirmHandoverForm } from './ConfirmHandoverForm.js';
+import { HandoverSecretControls } from './HandoverSecretControls.js';
 import { notifyRefusal } from './notify-refusal.js';
 
 type THandoverItem = TCloseoutDetail['handoverItems'][number];
@@ -97,6 +99,14 @@ function HandoverItemRow({
               }
             />
           </Group>
+          <HandoverSecretControls closeout={closeout} item={item} editable={editable} />
+          <EvidenceFiles
+            closeoutId={closeout.id}
+            subject={{ kind: 'handover_item', id: item.id }}
+            name={`${item.systemName}: ${item.credentialLabel}`}
+            editable={editable}
+            permission="closeout.handover"
+          />
         </Stack>
         {editable && !confirming && (
           <Group gap="xs">

@@ -3,6 +3,7 @@ import type { DbExecutor } from '../db/connection.js';
 import { storedFiles } from '../db/schema.js';
 import { notFound } from '../domain/errors.js';
 import type { TStoredFile } from './schema.js';
+import type { SavedFile } from './store.js';
 
 /** The `stored_files` rows behind uploads: always read by organisation first. */
 
@@ -46,4 +47,36 @@ export async function requireStoredFile(
     );
   if (row === undefined) throw notFound('The file');
   return row;
+}
+
+/** The row of a file `saveFile` just stored, under the id it was saved as. */
+export async function insertStoredFile(
+  db: DbExecutor,
+  file: {
+    id: string;
+    orgId: string;
+    closeoutId: string;
+    purpose: StoredFileRow['purpose'];
+    subjectId: string;
+    saved: SavedFile;
+    uploadedBy: string;
+  },
+): Promise<StoredFileRow> {
+  const { saved } = file;
+  const [row] = await db
+    .insert(storedFiles)
+    .values({
+      id: file.id,
+      orgId: file.orgId,
+      closeoutId: file.closeoutId,
+      purpose: file.purpose,
+      subjectId: file.subjectId,
+      fileName: saved.fileName,
+      contentType: saved.contentType,
+      sizeBytes: saved.sizeBytes,
+      sha256: saved.sha256,
+      uploadedBy: file.uploadedBy,
+    })
+    .returning();
+  return row!;
 }

@@ -4,7 +4,11 @@ import type { DbExecutor } from '../db/connection.js';
 import { clients } from '../db/schema.js';
 import type { Actor, Closeout } from '../domain/model.js';
 import { queueCloseoutClosedMails } from './closeout-closed.js';
-import { queueMeetingCancellations, queueMeetingInvitations } from './meeting-invitation.js';
+import {
+  meetingMoved,
+  queueMeetingCancellations,
+  queueMeetingInvitations,
+} from './meeting-invitation.js';
 
 /**
  * The mails a change to a closeout calls for, queued in the change's own transaction: they go
@@ -19,10 +23,7 @@ export async function notifyCloseoutChange(options: {
 }): Promise<void> {
   const { tx, before, after } = options;
   const ended = before.status === 'open' && after.status !== 'open';
-  const meetingMoved =
-    before.meeting.scheduledAt !== after.meeting.scheduledAt ||
-    before.meeting.location !== after.meeting.location;
-  if (!ended && !meetingMoved) return;
+  if (!ended && !meetingMoved(before, after)) return;
   const [client] = await tx
     .select({ name: clients.name })
     .from(clients)

@@ -138,6 +138,21 @@ async function queueMeetingNotice(notice: MeetingNotice): Promise<number> {
   return attendees.length;
 }
 
+/** A change to a closeout, as the closeout's change notifications see it. */
+type MeetingChange = {
+  tx: DbExecutor;
+  before: Closeout;
+  after: Closeout;
+  actor: Actor;
+  clientName: string;
+  now: Date;
+};
+
+/** The meeting was scheduled, moved in time or to another place. */
+export const meetingMoved = (before: Closeout, after: Closeout): boolean =>
+  before.meeting.scheduledAt !== after.meeting.scheduledAt ||
+  before.meeting.location !== after.meeting.location;
+
 const isAhead = (closeout: Closeout, now: Date): boolean =>
   closeout.meeting.scheduledAt !== null &&
   closeout.meeting.heldAt === null &&
@@ -147,19 +162,11 @@ const isAhead = (closeout: Closeout, now: Date): boolean =>
  * Queues the invitations when a meeting still ahead is scheduled or moves; a meeting recorded
  * after the fact (its time already past) invites nobody.
  */
-export async function queueMeetingInvitations(options: {
-  tx: DbExecutor;
-  before: Closeout;
-  after: Closeout;
-  actor: Actor;
-  clientName: string;
-  now: Date;
-}): Promise<number> {
+export async function queueMeetingInvitations(options: MeetingChange): Promise<number> {
   const { tx, before, after, actor, clientName } = options;
-  const moved =
-    before.meeting.scheduledAt !== after.meeting.scheduledAt ||
-    before.meeting.location !== after.meeting.location;
-  if (after.status !== 'open' || !moved || !isAhead(after, options.now)) return 0;
+  if (after.status !== 'open' || !meetingMoved(before, after) || !isAhead(after, options.now)) {
+    return 0;
+  }
   const organisation = await organisationBrand(tx, after.orgId);
   return queueMeetingNotice({
     tx,
@@ -184,14 +191,7 @@ export async function queueMeetingInvitations(options: {
 }
 
 /** A closeout that ends before its meeting takes the meeting out of everyone's calendar. */
-export async function queueMeetingCancellations(options: {
-  tx: DbExecutor;
-  before: Closeout;
-  after: Closeout;
-  actor: Actor;
-  clientName: string;
-  now: Date;
-}): Promise<number> {
+export async function queueMeetingCancellations(options: MeetingChange): Promise<number> {
   const { tx, before, after, actor, clientName } = options;
   if (before.status !== 'open' || after.status === 'open' || !isAhead(after, options.now)) {
     return 0;

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, createTestApp, type Staff, type TestApp } from '../../test/support/app.js';
-import { CloseoutDriver } from '../../test/support/closeout-api.js';
+import { createTeam, createTestApp, type Staff, type TestApp } from '../../test/support/app.js';
+import { CloseoutDriver, driveThroughRetention } from '../../test/support/closeout-api.js';
 import { insertClient } from '../../test/support/factories.js';
 import { contacts, mails, organisations, users } from '../db/schema.js';
 import { sendDueTaskDigests } from './task-digest.js';
@@ -21,23 +21,14 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 beforeAll(async () => {
   testApp = await createTestApp();
-  manager = await createStaff({
+  ({ manager, accountManager, technician } = await createTeam({
     app: testApp.app,
-    roles: ['service_manager'],
-    name: 'Sam Manager',
-  });
-  accountManager = await createStaff({
-    app: testApp.app,
-    orgId: manager.orgId,
-    roles: ['account_manager'],
-    name: 'Ada Account',
-  });
-  technician = await createStaff({
-    app: testApp.app,
-    orgId: manager.orgId,
-    roles: ['technician'],
-    name: 'Tom Technician',
-  });
+    roles: {
+      manager: 'service_manager',
+      accountManager: 'account_manager',
+      technician: 'technician',
+    },
+  }));
   await testApp.db
     .update(organisations)
     .set({
@@ -78,21 +69,6 @@ async function openCloseout(clientName: string, noticeDaysAgo = 3) {
   });
 }
 
-async function reachMeetingStage(driver: CloseoutDriver) {
-  await driver.act(accountManager.headers, 'acknowledge-notice');
-  await driver.act(manager.headers, 'compile-health-snapshot');
-  await driver.act(accountManager.headers, 'record-reasons', {
-    primary: 'price',
-    contributing: [],
-    notes: '',
-  });
-  await driver.act(manager.headers, 'decide-retention', {
-    decision: 'accept_cancellation',
-    rationale: 'Decided.',
-  });
-  await driver.act(manager.headers, 'advance-stage');
-}
-
 const mailsOf = (closeoutId: string, kind: string) =>
   testApp.db
     .select()
@@ -111,7 +87,7 @@ function eventOf(mail: typeof mails.$inferSelect, method = 'REQUEST') {
 describe('meeting invitation', () => {
   it('invites the owner and the client’s decision maker, and a reschedule updates the same event', async () => {
     const driver = await openCloseout('Fabrikam Ltd');
-    await reachMeetingStage(driver);
+    await driveThroughRetention(driver, { manager, accountManager });
     const first = daysFromNow(5);
     await driver.act(accountManager.headers, 'schedule-meeting', {
       scheduledAt: first.toISOString(),
@@ -167,7 +143,7 @@ describe('meeting invitation', () => {
 
   it('invites nobody to a meeting recorded after the fact', async () => {
     const driver = await openCloseout('Litware Inc');
-    await reachMeetingStage(driver);
+    await driveThroughRetention(driver, { manager, accountManager });
     await driver.act(accountManager.headers, 'schedule-meeting', {
       scheduledAt: daysFromNow(-1).toISOString(),
       location: 'Their office',

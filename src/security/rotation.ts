@@ -33,6 +33,30 @@ function rewrapOne(vault: SecretVault, sealed: string, what: string, counter: Co
   return rewrapped;
 }
 
+type SealedRow = { id: string; orgId: string; sealed: string };
+
+/** Re-wraps the rows' secrets and saves those that moved; returns how many moved. */
+async function rewrapRows(
+  rows: SealedRow[],
+  options: {
+    vault: SecretVault;
+    counter: Counter;
+    what: (id: string) => string;
+    save: (id: string, sealed: string) => Promise<unknown>;
+  },
+): Promise<number> {
+  const { vault, counter } = options;
+  let count = 0;
+  for (const row of rows) {
+    const sealed = rewrapOne(vault, row.sealed, options.what(row.id), counter);
+    if (sealed === row.sealed) continue;
+    await options.save(row.id, sealed);
+    counter.orgs.set(row.orgId, (counter.orgs.get(row.orgId) ?? 0) + 1);
+    count += 1;
+  }
+  return count;
+}
+
 async function rewrapHandoverSecrets(tx: DbExecutor, vault: SecretVault, counter: Counter) {
   const rows = await tx
     .select({
@@ -42,18 +66,13 @@ async function rewrapHandoverSecrets(tx: DbExecutor, vault: SecretVault, counter
     })
     .from(handoverSecrets)
     .for('update');
-  let count = 0;
-  for (const row of rows) {
-    const sealed = rewrapOne(vault, row.sealed, `The secret of handover item ${row.id}`, counter);
-    if (sealed === row.sealed) continue;
-    await tx
-      .update(handoverSecrets)
-      .set({ sealed })
-      .where(eq(handoverSecrets.handoverItemId, row.id));
-    counter.orgs.set(row.orgId, (counter.orgs.get(row.orgId) ?? 0) + 1);
-    count += 1;
-  }
-  return count;
+  return rewrapRows(rows, {
+    vault,
+    counter,
+    what: (id) => `The secret of handover item ${id}`,
+    save: (id, sealed) =>
+      tx.update(handoverSecrets).set({ sealed }).where(eq(handoverSecrets.handoverItemId, id)),
+  });
 }
 
 async function rewrapPsaConnections(tx: DbExecutor, vault: SecretVault, counter: Counter) {
@@ -65,18 +84,13 @@ async function rewrapPsaConnections(tx: DbExecutor, vault: SecretVault, counter:
     })
     .from(psaConnections)
     .for('update');
-  let count = 0;
-  for (const row of rows) {
-    const sealed = rewrapOne(vault, row.sealed, `The secrets of PSA connection ${row.id}`, counter);
-    if (sealed === row.sealed) continue;
-    await tx
-      .update(psaConnections)
-      .set({ sealedSecrets: sealed })
-      .where(eq(psaConnections.id, row.id));
-    counter.orgs.set(row.orgId, (counter.orgs.get(row.orgId) ?? 0) + 1);
-    count += 1;
-  }
-  return count;
+  return rewrapRows(rows, {
+    vault,
+    counter,
+    what: (id) => `The secrets of PSA connection ${id}`,
+    save: (id, sealed) =>
+      tx.update(psaConnections).set({ sealedSecrets: sealed }).where(eq(psaConnections.id, id)),
+  });
 }
 
 /**

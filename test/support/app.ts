@@ -121,6 +121,38 @@ export const createStaff = async (options: {
   };
 };
 
+/** A member of a `createTeam` team: a role, or roles and (if the test cares) a name. */
+export type TeamMember = StaffRole | { roles: StaffRole[]; name?: string };
+
+/** What a member given by a role alone is called. */
+const ROLE_NAMES: Record<StaffRole, string> = {
+  admin: 'Al Admin',
+  service_manager: 'Sam Manager',
+  account_manager: 'Ada Account',
+  technician: 'Tom Technician',
+  executive: 'Eve Executive',
+  finance: 'Fay Finance',
+};
+
+/**
+ * The staff of one new organisation, a member per key, created in the order given:
+ * `createTeam({ app, roles: { manager: 'service_manager', technician: 'technician' } })`.
+ */
+export const createTeam = async <const Members extends Record<string, TeamMember>>(options: {
+  app: App;
+  roles: Members;
+}): Promise<{ [Key in keyof Members]: Staff }> => {
+  const team: Record<string, Staff> = {};
+  let orgId: string | undefined;
+  for (const [key, member] of Object.entries(options.roles)) {
+    const { roles, name } =
+      typeof member === 'string' ? { roles: [member], name: ROLE_NAMES[member] } : member;
+    team[key] = await createStaff({ app: options.app, orgId, roles, name });
+    orgId = team[key].orgId;
+  }
+  return team as { [Key in keyof Members]: Staff };
+};
+
 /** Signs in through the API and returns the `cookie` header value to send with later requests. */
 export const signInWithPassword = async (
   app: App,

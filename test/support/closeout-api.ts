@@ -61,16 +61,15 @@ export class CloseoutDriver {
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+type Headed = { headers: Record<string, string> };
+
 /**
- * Retention → meeting → ticket review of a client's notice received about 20 days ago: every
- * step through the API, by a service manager and an account manager.
+ * Retention: the notice acknowledged, the health snapshot compiled, the reasons recorded and
+ * the cancellation accepted, leaving the closeout at the meeting stage.
  */
-export async function driveThroughMeeting(
+export async function driveThroughRetention(
   driver: CloseoutDriver,
-  staff: {
-    manager: { headers: Record<string, string> };
-    accountManager: { headers: Record<string, string> };
-  },
+  staff: { manager: Headed; accountManager: Headed },
 ): Promise<void> {
   const { manager, accountManager } = staff;
   await driver.act(accountManager.headers, 'acknowledge-notice');
@@ -85,6 +84,18 @@ export async function driveThroughMeeting(
     rationale: 'Acquisition: nothing we could offer changes it.',
   });
   await driver.act(manager.headers, 'advance-stage');
+}
+
+/**
+ * Retention → meeting → ticket review of a client's notice received about 20 days ago: every
+ * step through the API, by a service manager and an account manager.
+ */
+export async function driveThroughMeeting(
+  driver: CloseoutDriver,
+  staff: { manager: Headed; accountManager: Headed },
+): Promise<void> {
+  const { manager, accountManager } = staff;
+  await driveThroughRetention(driver, staff);
   await driver.act(accountManager.headers, 'schedule-meeting', {
     scheduledAt: daysAgo(6).toISOString(),
     location: 'Client office, boardroom',
@@ -112,6 +123,25 @@ export async function driveThroughMeeting(
   });
   await driver.act(accountManager.headers, 'record-meeting-summary-sent');
   await driver.act(manager.headers, 'advance-stage');
+}
+
+/**
+ * A closeout of the client on its notice received 20 days ago, opened by the manager and driven
+ * through the meeting (`driveThroughMeeting`): it stands in the ticket review.
+ */
+export async function openThroughMeeting(
+  app: App,
+  clientId: string,
+  staff: { manager: Headed; accountManager: Headed },
+): Promise<CloseoutDriver> {
+  const driver = await CloseoutDriver.open(app, staff.manager.headers, {
+    clientId,
+    trigger: 'client_notice',
+    noticeReceivedOn: isoDay(daysAgo(20)),
+    noticeEvidence: 'Email from the managing partner.',
+  });
+  await driveThroughMeeting(driver, staff);
+  return driver;
 }
 
 export const sha256Of = (text: string) =>

@@ -90,8 +90,29 @@ export function decisionMaker(data: CloseoutDocumentData): DocumentContact | nul
   return data.contacts.find((contact) => contact.isDecisionMaker) ?? data.contacts[0] ?? null;
 }
 
+/** The meeting's attendees: name, address and which side each came from. */
+export function attendeeTable(
+  pdf: BrandedPdf,
+  data: CloseoutDocumentData,
+  emptyText?: string,
+): void {
+  pdf.table(
+    [
+      { header: 'Name', weight: 2 },
+      { header: 'Email', weight: 2 },
+      { header: 'For', weight: 2 },
+    ],
+    data.closeout.meeting.attendees.map((attendee) => [
+      attendee.name,
+      attendee.email ?? '—',
+      attendeeSide(data, attendee),
+    ]),
+    { emptyText },
+  );
+}
+
 /** Which side an attendee came from, by name. */
-export function attendeeSide(data: CloseoutDocumentData, attendee: Attendee): string {
+function attendeeSide(data: CloseoutDocumentData, attendee: Attendee): string {
   switch (attendee.organisation) {
     case 'provider':
       return data.organisation.name;

@@ -1,6 +1,6 @@
 import { formatMoment } from '../pdf/index.js';
 import {
-  attendeeSide,
+  attendeeTable,
   type DocumentOptions,
   decisionMaker,
   processSteps,
@@ -28,18 +28,7 @@ export function meetingAgendaPdf(
   ]);
   pdf.heading('Attendees');
   if (meeting.attendees.length > 0) {
-    pdf.table(
-      [
-        { header: 'Name', weight: 2 },
-        { header: 'Email', weight: 2 },
-        { header: 'For', weight: 2 },
-      ],
-      meeting.attendees.map((attendee) => [
-        attendee.name,
-        attendee.email ?? '—',
-        attendeeSide(data, attendee),
-      ]),
-    );
+    attendeeTable(pdf, data);
   } else {
     const invited = decisionMaker(data);
     pdf.bullets([

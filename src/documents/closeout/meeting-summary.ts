@@ -1,6 +1,6 @@
 import { formatDay, formatMoment } from '../pdf/index.js';
 import {
-  attendeeSide,
+  attendeeTable,
   type DocumentOptions,
   processSteps,
   startCloseoutDocument,
@@ -26,19 +26,7 @@ export function meetingSummaryPdf(
     ['Summary sent', meeting.summarySentAt ? formatMoment(meeting.summarySentAt) : 'Not yet'],
   ]);
   pdf.heading('Attendees');
-  pdf.table(
-    [
-      { header: 'Name', weight: 2 },
-      { header: 'Email', weight: 2 },
-      { header: 'For', weight: 2 },
-    ],
-    meeting.attendees.map((attendee) => [
-      attendee.name,
-      attendee.email ?? '—',
-      attendeeSide(data, attendee),
-    ]),
-    { emptyText: 'No attendees recorded.' },
-  );
+  attendeeTable(pdf, data, 'No attendees recorded.');
   const agreement = meeting.agreement;
   if (agreement) {
     pdf.heading('What we agreed');

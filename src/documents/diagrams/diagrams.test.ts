@@ -1,5 +1,6 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { defaultTaskKey, expectEveryStageAndTask } from '../../../test/support/default-process.js';
 import {
   pdfFlatText,
   pdfImages,
@@ -54,12 +55,6 @@ const lifeCycle = (overrides: Partial<TPersonalisation> = {}, definition = DEFAU
     organisationName: ORGANISATION,
     generatedOn: '2026-11-27',
   });
-
-const taskKey = (number: string) => {
-  const task = DEFAULT_DEFINITION.tasks.find((candidate) => candidate.number === number);
-  if (task === undefined) throw new Error(`no task ${number}`);
-  return task.key;
-};
 
 /** The words a task's box shows, in order, from the markup of its group. */
 function visibleText(svg: string, taskKey: string): string {
@@ -242,9 +237,9 @@ describe('the Process Overview Diagram', () => {
     const { svg } = overview({}, closeout);
     expect(XMLValidator.validate(svg)).toBe(true);
     const stateOf = (number: string) =>
-      new RegExp(`data-task="${taskKey(number)}" data-stage="[^"]+" data-state="([a-z]+)"`).exec(
-        svg,
-      )?.[1];
+      new RegExp(
+        `data-task="${defaultTaskKey(number)}" data-stage="[^"]+" data-state="([a-z]+)"`,
+      ).exec(svg)?.[1];
     expect(stateOf('2')).toBe('done');
     expect(stateOf('9')).toBe('waived');
     expect(stateOf('21')).toBe('overdue');
@@ -252,7 +247,7 @@ describe('the Process Overview Diagram', () => {
     expect(stateOf('19')).toBe('open');
     expect(stateOf('23')).toBeUndefined();
     // The words beside each shape, wrapped to the box.
-    const words = (number: string) => visibleText(svg, taskKey(number)).replace(/\s+/g, ' ');
+    const words = (number: string) => visibleText(svg, defaultTaskKey(number)).replace(/\s+/g, ' ');
     expect(words('21')).toMatch(/Open · overdue · holds up a gate$/);
     expect(words('20')).toMatch(/Open · holds up a gate$/);
     expect(words('2')).toMatch(/Done$/);
@@ -331,13 +326,7 @@ describe.skipIf(popplerMissing)('the diagrams as PDF', () => {
     expect(info.width).toBeCloseTo(PAPERS.a3.width, 0);
     expect(info.height).toBeCloseTo(PAPERS.a3.height, 0);
     const text = await pdfFlatText(pdf);
-    for (const stage of DEFAULT_DEFINITION.stages) {
-      expect(text).toContain(stage.code);
-      expect(text).toContain(stage.name);
-    }
-    for (const task of DEFAULT_DEFINITION.tasks) {
-      expect(text).toContain(task.name.split(/\s+/).slice(0, 2).join(' '));
-    }
+    expectEveryStageAndTask(text);
     expect(text).toContain('Field Engineer');
     expect(text).toContain('Line of visibility');
     const images = await pdfImages(pdf);

@@ -4,8 +4,14 @@ import ICAL from 'ical.js';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createStaff, createTestApp, type Staff, type TestApp } from '../../../test/support/app.js';
-import { CloseoutDriver } from '../../../test/support/closeout-api.js';
+import {
+  createStaff,
+  createTeam,
+  createTestApp,
+  type Staff,
+  type TestApp,
+} from '../../../test/support/app.js';
+import { CloseoutDriver, driveThroughRetention } from '../../../test/support/closeout-api.js';
 import { insertClient } from '../../../test/support/factories.js';
 import { contacts, jobs, mails, organisations } from '../../db/schema.js';
 import { queueMail } from './queue.js';
@@ -54,17 +60,10 @@ beforeAll(async () => {
       mailFrom: 'Northwind IT <closeout@northwind.example>',
     },
   });
-  manager = await createStaff({
+  ({ manager, accountManager } = await createTeam({
     app: testApp.app,
-    roles: ['service_manager'],
-    name: 'Sam Manager',
-  });
-  accountManager = await createStaff({
-    app: testApp.app,
-    orgId: manager.orgId,
-    roles: ['account_manager'],
-    name: 'Ada Account',
-  });
+    roles: { manager: 'service_manager', accountManager: 'account_manager' },
+  }));
   await testApp.db
     .update(organisations)
     .set({
@@ -140,18 +139,7 @@ describe('delivery over SMTP', () => {
       noticeEvidence: 'Email from the owner',
       ownerUserId: accountManager.userId,
     });
-    await driver.act(accountManager.headers, 'acknowledge-notice');
-    await driver.act(manager.headers, 'compile-health-snapshot');
-    await driver.act(accountManager.headers, 'record-reasons', {
-      primary: 'price',
-      contributing: [],
-      notes: '',
-    });
-    await driver.act(manager.headers, 'decide-retention', {
-      decision: 'accept_cancellation',
-      rationale: 'Decided.',
-    });
-    await driver.act(manager.headers, 'advance-stage');
+    await driveThroughRetention(driver, { manager, accountManager });
     const startsAt = new Date(Date.now() + 7 * 86_400_000);
     startsAt.setUTCHours(14, 0, 0, 0);
     await driver.act(accountManager.headers, 'schedule-meeting', {

@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createStaff, createTestApp, type Staff, type TestApp } from '../../../test/support/app.js';
-import { CloseoutDriver, driveThroughMeeting } from '../../../test/support/closeout-api.js';
+import {
+  createStaff,
+  createTeam,
+  createTestApp,
+  type Staff,
+  type TestApp,
+} from '../../../test/support/app.js';
+import { type CloseoutDriver, openThroughMeeting } from '../../../test/support/closeout-api.js';
 import { insertAgreement, insertClient } from '../../../test/support/factories.js';
 import { createBackupDownloadLink, recordedDownloadsOf } from './service.js';
 
@@ -26,21 +32,21 @@ const PROGRAM = Buffer.concat([
 beforeAll(async () => {
   testApp = await createTestApp();
   const { app, db } = testApp;
-  manager = await createStaff({ app, roles: ['service_manager'], name: 'Sam Manager' });
+  const team = await createTeam({
+    app,
+    roles: {
+      manager: 'service_manager',
+      technician: 'technician',
+      finance: 'finance',
+      accountManager: 'account_manager',
+    },
+  });
+  ({ manager, technician, finance } = team);
   const orgId = manager.orgId;
-  technician = await createStaff({ app, orgId, roles: ['technician'], name: 'Tom Technician' });
-  finance = await createStaff({ app, orgId, roles: ['finance'], name: 'Fay Finance' });
-  const accountManager = await createStaff({ app, orgId, roles: ['account_manager'] });
   outsider = await createStaff({ app, roles: ['service_manager'], name: 'Other MSP' });
   const client = await insertClient(db, orgId, { name: 'Fabrikam Dental' });
   await insertAgreement(db, orgId, client.id, { monthlyRecurringRevenue: 1200 });
-  driver = await CloseoutDriver.open(app, manager.headers, {
-    clientId: client.id,
-    trigger: 'client_notice',
-    noticeReceivedOn: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10),
-    noticeEvidence: 'Email from the managing partner.',
-  });
-  await driveThroughMeeting(driver, { manager, accountManager });
+  driver = await openThroughMeeting(app, client.id, team);
   await driver.act(technician.headers, 'backup-copies', {
     description: 'FS01 file shares',
     systemsCovered: ['FS01'],

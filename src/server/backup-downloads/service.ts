@@ -3,7 +3,7 @@ import type { ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Database, DbExecutor } from '../../db/connection.js';
-import { recordAuditEvents } from '../../db/repositories/audit.js';
+import { type AuditEventInput, recordAuditEvents } from '../../db/repositories/audit.js';
 import {
   backupCopies,
   backupDownloadLinks,
@@ -12,7 +12,12 @@ import {
 } from '../../db/schema.js';
 import { AppError, illegal, invalid, notFound } from '../../domain/errors.js';
 import type { Actor } from '../../domain/model.js';
-import { fileFacts, presentStoredFile, type StoredFileRow } from '../../files/records.js';
+import {
+  fileFacts,
+  insertStoredFile,
+  presentStoredFile,
+  type StoredFileRow,
+} from '../../files/records.js';
 import type { TStoredFile } from '../../files/schema.js';
 import { openStoredFile, removeStoredFile, saveFile } from '../../files/store.js';
 import { sha256 } from '../auth/secrets.js';
@@ -36,6 +41,9 @@ export type BackupFileSettings = { dataDir: string; maxBackupUploadBytes: number
 type BackupCopyRow = typeof backupCopies.$inferSelect;
 type LinkRow = typeof backupDownloadLinks.$inferSelect;
 type DownloadRow = typeof backupDownloads.$inferSelect;
+
+/** Which copy a staff request is about: always within its closeout and organisation. */
+type CopyRequest = { db: Database; orgId: string; closeoutId: string; copyId: string };
 
 /** Where a link's token downloads the archive, below the public address. */
 export const downloadPath = (token: string) => `/api/v1/backup-downloads/${token}`;
@@ -63,6 +71,23 @@ async function requireCopy(
   const [copy] = options.lock === true ? await query.for('update') : await query;
   if (copy === undefined) throw notFound('This backup copy');
   return { closeout, copy };
+}
+
+/** The audit event of a change to a copy's archive or its links. */
+async function recordCopyEvent(
+  tx: DbExecutor,
+  copy: BackupCopyRow,
+  event: Pick<AuditEventInput, 'action' | 'actor' | 'before' | 'after'>,
+): Promise<void> {
+  await recordAuditEvents(tx, [
+    {
+      orgId: copy.orgId,
+      closeoutId: copy.closeoutId,
+      entityType: 'backup_copy',
+      entityId: copy.id,
+      ...event,
+    },
+  ]);
 }
 
 function requireDownloadMedium(copy: BackupCopyRow): void {
@@ -106,12 +131,7 @@ async function archiveOf(db: DbExecutor, copy: BackupCopyRow): Promise<StoredFil
 }
 
 /** The copy's archive, its links (newest first) and its downloads (newest first). */
-export async function backupDownloadState(options: {
-  db: Database;
-  orgId: string;
-  closeoutId: string;
-  copyId: string;
-}): Promise<TBackupDownloadState> {
+export async function backupDownloadState(options: CopyRequest): Promise<TBackupDownloadState> {
   const { db, orgId } = options;
   const { copy } = await requireCopy(db, orgId, options.closeoutId, options.copyId);
   const now = new Date();
@@ -138,17 +158,15 @@ export async function backupDownloadState(options: {
  * SHA-256 (from the backup tool); the upload must be exactly that file, or it is refused and
  * nothing is kept. A second upload replaces the first (links stay valid: they name the copy).
  */
-export async function uploadBackupArchive(options: {
-  db: Database;
-  files: BackupFileSettings;
-  orgId: string;
-  closeoutId: string;
-  copyId: string;
-  fileName: string;
-  body: Readable;
-  declaredBytes: number | undefined;
-  actor: Actor;
-}): Promise<TBackupDownloadState> {
+export async function uploadBackupArchive(
+  options: CopyRequest & {
+    files: BackupFileSettings;
+    fileName: string;
+    body: Readable;
+    declaredBytes: number | undefined;
+    actor: Actor;
+  },
+): Promise<TBackupDownloadState> {
   const { db, files, orgId, actor } = options;
   const { closeout, copy } = await requireCopy(db, orgId, options.closeoutId, options.copyId);
   requireChangeable(closeout);
@@ -174,21 +192,15 @@ export async function uploadBackupArchive(options: {
     await db.transaction(async (tx) => {
       const { copy: locked } = await requireCopy(tx, orgId, closeout.id, copy.id, { lock: true });
       replaced = await archiveOf(tx, locked);
-      const [inserted] = await tx
-        .insert(storedFiles)
-        .values({
-          id: fileId,
-          orgId,
-          closeoutId: closeout.id,
-          purpose: 'backup_copy',
-          subjectId: copy.id,
-          fileName: saved.fileName,
-          contentType: saved.contentType,
-          sizeBytes: saved.sizeBytes,
-          sha256: saved.sha256,
-          uploadedBy: actor.name,
-        })
-        .returning();
+      const inserted = await insertStoredFile(tx, {
+        id: fileId,
+        orgId,
+        closeoutId: closeout.id,
+        purpose: 'backup_copy',
+        subjectId: copy.id,
+        saved,
+        uploadedBy: actor.name,
+      });
       await tx
         .update(backupCopies)
         .set({ fileId })
@@ -198,18 +210,12 @@ export async function uploadBackupArchive(options: {
           .delete(storedFiles)
           .where(and(eq(storedFiles.orgId, orgId), eq(storedFiles.id, replaced.id)));
       }
-      await recordAuditEvents(tx, [
-        {
-          orgId,
-          closeoutId: closeout.id,
-          entityType: 'backup_copy',
-          entityId: copy.id,
-          action: 'upload_backup_archive',
-          actor,
-          before: replaced === null ? null : { archive: fileFacts(replaced) },
-          after: { copy: copy.description, archive: fileFacts(inserted!) },
-        },
-      ]);
+      await recordCopyEvent(tx, copy, {
+        action: 'upload_backup_archive',
+        actor,
+        before: replaced === null ? null : { archive: fileFacts(replaced) },
+        after: { copy: copy.description, archive: fileFacts(inserted) },
+      });
     });
   } catch (error) {
     await removeStoredFile(files.dataDir, orgId, fileId);
@@ -276,35 +282,24 @@ export async function createBackupDownloadLink(options: {
         expiresAt: new Date(now.getTime() + ttlHours * HOUR_MS),
       })
       .returning();
-    await recordAuditEvents(tx, [
-      {
-        orgId,
-        closeoutId: closeout.id,
-        entityType: 'backup_copy',
-        entityId: copy.id,
-        action: 'create_backup_download_link',
-        actor: createdBy,
-        before: null,
-        after: { copy: copy.description, linkId: inserted!.id, expiresAt: inserted!.expiresAt },
-      },
-    ]);
+    await recordCopyEvent(tx, copy, {
+      action: 'create_backup_download_link',
+      actor: createdBy,
+      before: null,
+      after: { copy: copy.description, linkId: inserted!.id, expiresAt: inserted!.expiresAt },
+    });
     return inserted!;
   });
   return { link: presentLink(link, new Date()), token, path: downloadPath(token) };
 }
 
 /** Revoking twice changes nothing. */
-export async function revokeBackupDownloadLink(options: {
-  db: Database;
-  orgId: string;
-  closeoutId: string;
-  copyId: string;
-  linkId: string;
-  actor: Actor;
-}): Promise<TBackupDownloadLink> {
+export async function revokeBackupDownloadLink(
+  options: CopyRequest & { linkId: string; actor: Actor },
+): Promise<TBackupDownloadLink> {
   const { db, orgId, actor } = options;
   const link = await db.transaction(async (tx) => {
-    const { closeout, copy } = await requireCopy(tx, orgId, options.closeoutId, options.copyId);
+    const { copy } = await requireCopy(tx, orgId, options.closeoutId, options.copyId);
     const [found] = await tx
       .select()
       .from(backupDownloadLinks)
@@ -322,18 +317,12 @@ export async function revokeBackupDownloadLink(options: {
       .set({ revokedAt: new Date() })
       .where(and(eq(backupDownloadLinks.orgId, orgId), eq(backupDownloadLinks.id, found.id)))
       .returning();
-    await recordAuditEvents(tx, [
-      {
-        orgId,
-        closeoutId: closeout.id,
-        entityType: 'backup_copy',
-        entityId: copy.id,
-        action: 'revoke_backup_download_link',
-        actor,
-        before: { linkId: found.id, revokedAt: null },
-        after: { linkId: found.id, revokedAt: revoked!.revokedAt },
-      },
-    ]);
+    await recordCopyEvent(tx, copy, {
+      action: 'revoke_backup_download_link',
+      actor,
+      before: { linkId: found.id, revokedAt: null },
+      after: { linkId: found.id, revokedAt: revoked!.revokedAt },
+    });
     return revoked!;
   });
   return presentLink(link, new Date());
@@ -460,14 +449,9 @@ export async function startLinkDownload(options: {
 }
 
 /** Staff download the archive themselves (to check it, or to copy it elsewhere): recorded too. */
-export async function startStaffDownload(options: {
-  db: Database;
-  dataDir: string;
-  orgId: string;
-  closeoutId: string;
-  copyId: string;
-  downloader: Downloader;
-}): Promise<StartedDownload> {
+export async function startStaffDownload(
+  options: CopyRequest & { dataDir: string; downloader: Downloader },
+): Promise<StartedDownload> {
   const { db, orgId } = options;
   const { copy } = await requireCopy(db, orgId, options.closeoutId, options.copyId);
   const archive = await archiveOf(db, copy);

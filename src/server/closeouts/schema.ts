@@ -73,6 +73,35 @@ const ZTask = z.object({
   overdue: z.boolean(),
 });
 
+export const ZTicketReview = z.object({
+  ticketId: ZId,
+  ticketNumber: z.string(),
+  title: z.string(),
+  disposition: z.enum(['complete', 'cancel']).nullable(),
+  reason: z.string(),
+  handoverNote: z.string(),
+  clientAgreed: z.boolean(),
+  clientAgreedAt: ZMoment.nullable(),
+  clientQuestion: z.string().nullable(),
+  outcome: z.enum(['completed', 'cancelled']).nullable(),
+  outcomeAt: ZMoment.nullable(),
+  joinedAt: ZMoment,
+});
+
+export const ZBackupCopy = z.object({
+  id: ZId,
+  description: z.string(),
+  systemsCovered: z.array(z.string()),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  medium: z.enum(['download_link', 'encrypted_drive', 'cloud_to_cloud', 'other']),
+  deliveredAt: ZMoment.nullable(),
+  deliveredBy: z.string().nullable(),
+  receivedAt: ZMoment.nullable(),
+  receivedBy: z.string().nullable(),
+  checksumVerified: z.boolean(),
+});
+
 export const ZCloseoutDetail = z.object({
   id: ZId,
   reference: z.string(),
@@ -130,22 +159,7 @@ export const ZCloseoutDetail = z.object({
     summarySentAt: ZMoment.nullable(),
   }),
   ticketsPulledAt: ZMoment.nullable(),
-  ticketReviews: z.array(
-    z.object({
-      ticketId: ZId,
-      ticketNumber: z.string(),
-      title: z.string(),
-      disposition: z.enum(['complete', 'cancel']).nullable(),
-      reason: z.string(),
-      handoverNote: z.string(),
-      clientAgreed: z.boolean(),
-      clientAgreedAt: ZMoment.nullable(),
-      clientQuestion: z.string().nullable(),
-      outcome: z.enum(['completed', 'cancelled']).nullable(),
-      outcomeAt: ZMoment.nullable(),
-      joinedAt: ZMoment,
-    }),
-  ),
+  ticketReviews: z.array(ZTicketReview),
   handoverItems: z.array(
     z.object({
       id: ZId,
@@ -159,21 +173,7 @@ export const ZCloseoutDetail = z.object({
       confirmedBy: z.string().nullable(),
     }),
   ),
-  backupCopies: z.array(
-    z.object({
-      id: ZId,
-      description: z.string(),
-      systemsCovered: z.array(z.string()),
-      sizeBytes: z.number(),
-      sha256: z.string(),
-      medium: z.enum(['download_link', 'encrypted_drive', 'cloud_to_cloud', 'other']),
-      deliveredAt: ZMoment.nullable(),
-      deliveredBy: z.string().nullable(),
-      receivedAt: ZMoment.nullable(),
-      receivedBy: z.string().nullable(),
-      checksumVerified: z.boolean(),
-    }),
-  ),
+  backupCopies: z.array(ZBackupCopy),
   sessionHeldAt: ZMoment.nullable(),
   responsibilityAcceptance: z
     .object({

@@ -3,17 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZProblem } from '../problem-schema.js';
 import {
+  type TProcessDiagram,
   ZCloseoutDiagramParams,
   ZDiagramFormatParams,
   ZDiagramQuery,
   ZProcessDiagramQuery,
 } from './schema.js';
-import {
-  closeoutDiagramFile,
-  type DiagramFile,
-  lifeCycleFile,
-  processOverviewFile,
-} from './service.js';
+import { closeoutDiagramFile, type DiagramFile, processDiagramFile } from './service.js';
 
 const tags = ['Diagrams'];
 
@@ -25,6 +21,22 @@ const responses = { 200: ZFile, 400: ZProblem, 404: ZProblem };
 const produces = ['image/svg+xml', 'application/pdf'];
 const formats =
   '`.svg` is the drawing itself; `.pdf` prints it on A3 or 11×17 (`paper=tabloid`) landscape.';
+
+const PROCESS_DIAGRAM_ROUTES: { diagram: TProcessDiagram; summary: string; description: string }[] =
+  [
+    {
+      diagram: 'overview',
+      summary: 'The Process Overview Diagram',
+      description:
+        'The process as a service blueprint: a column per sub-process, the lanes with the lines of interaction, visibility and internal interaction, every task with its roles and systems, the flow and the documents, in the organisation’s names, logo and colour.',
+    },
+    {
+      diagram: 'life-cycle',
+      summary: 'The Life Cycle Diagram',
+      description:
+        'Where closeout sits in the managed-service life cycle, with the modules the organisation’s process covers highlighted.',
+    },
+  ];
 
 /** A PDF is a download; an SVG opens in the browser, and keeps its name when saved. */
 function sendFile(reply: FastifyReply, file: DiagramFile): FastifyReply {
@@ -40,59 +52,35 @@ function sendFile(reply: FastifyReply, file: DiagramFile): FastifyReply {
 }
 
 export const diagramRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/process/diagrams/overview.:format',
-    {
-      config: { permission: 'read' },
-      schema: {
-        tags,
-        summary: 'The Process Overview Diagram',
-        description: `The process as a service blueprint: a column per sub-process, the lanes with the lines of interaction, visibility and internal interaction, every task with its roles and systems, the flow and the documents, in the organisation’s names, logo and colour. \`version\` selects an earlier version. ${formats}`,
-        params: ZDiagramFormatParams,
-        querystring: ZProcessDiagramQuery,
-        produces,
-        response: responses,
+  for (const { diagram, summary, description } of PROCESS_DIAGRAM_ROUTES) {
+    app.get(
+      `/process/diagrams/${diagram}.:format`,
+      {
+        config: { permission: 'read' },
+        schema: {
+          tags,
+          summary,
+          description: `${description} \`version\` selects an earlier version. ${formats}`,
+          params: ZDiagramFormatParams,
+          querystring: ZProcessDiagramQuery,
+          produces,
+          response: responses,
+        },
       },
-    },
-    async (request, reply) =>
-      sendFile(
-        reply,
-        await processOverviewFile({
-          db: app.db,
-          orgId: request.auth.orgId,
-          format: request.params.format,
-          version: request.query.version,
-          paper: request.query.paper,
-        }),
-      ),
-  );
-
-  app.get(
-    '/process/diagrams/life-cycle.:format',
-    {
-      config: { permission: 'read' },
-      schema: {
-        tags,
-        summary: 'The Life Cycle Diagram',
-        description: `Where closeout sits in the managed-service life cycle, with the modules the organisation’s process covers highlighted. \`version\` selects an earlier version. ${formats}`,
-        params: ZDiagramFormatParams,
-        querystring: ZProcessDiagramQuery,
-        produces,
-        response: responses,
-      },
-    },
-    async (request, reply) =>
-      sendFile(
-        reply,
-        await lifeCycleFile({
-          db: app.db,
-          orgId: request.auth.orgId,
-          format: request.params.format,
-          version: request.query.version,
-          paper: request.query.paper,
-        }),
-      ),
-  );
+      async (request, reply) =>
+        sendFile(
+          reply,
+          await processDiagramFile({
+            db: app.db,
+            orgId: request.auth.orgId,
+            diagram,
+            format: request.params.format,
+            version: request.query.version,
+            paper: request.query.paper,
+          }),
+        ),
+    );
+  }
 
   app.get(
     '/closeouts/:closeoutId/diagram.:format',

@@ -13,6 +13,9 @@ export const DIAGRAM_PAPERS = ['a3', 'tabloid'] as const;
 export const ZDiagramPaper = z.enum(DIAGRAM_PAPERS);
 export type TDiagramPaper = z.infer<typeof ZDiagramPaper>;
 
+/** The organisation's process diagrams, by the name in their address. */
+export type TProcessDiagram = 'overview' | 'life-cycle';
+
 export const ZDiagramFormatParams = z.object({ format: ZDiagramFormat });
 
 export const ZDiagramQuery = z.object({

@@ -1,16 +1,20 @@
 import type { TProcessDefinition } from '../../blueprint/schema.js';
 import type { Database } from '../../db/connection.js';
 import { renderLifeCycle } from '../../documents/diagrams/life-cycle.js';
-import { closeoutMarks } from '../../documents/diagrams/marks.js';
+import { closeoutMarks, type DiagramMarks } from '../../documents/diagrams/marks.js';
 import type { Diagram } from '../../documents/diagrams/page.js';
 import { diagramPdf, pdfFileSuffix } from '../../documents/diagrams/pdf.js';
-import { renderProcessOverview } from '../../documents/diagrams/process-overview.js';
+import {
+  type ProcessOverviewOptions,
+  renderProcessOverview,
+} from '../../documents/diagrams/process-overview.js';
 import { todayUtc } from '../clock.js';
 import { ZCloseoutDetail } from '../closeouts/schema.js';
 import { getCloseoutDetail } from '../closeouts/service.js';
+import type { TOrganisation } from '../organisation/schema.js';
 import { getOrganisation } from '../organisation/service.js';
 import { currentDefinition, definitionVersion } from '../process/service.js';
-import type { TDiagramFormat, TDiagramPaper } from './schema.js';
+import type { TDiagramFormat, TDiagramPaper, TProcessDiagram } from './schema.js';
 
 /**
  * The diagrams of an organisation's process, drawn on request from its definition and
@@ -29,20 +33,35 @@ const slug = (text: string) =>
     .replace(/^-+|-+$/g, '')
     .toLowerCase() || 'diagram';
 
-async function organisationOf(db: Database, orgId: string) {
+type Organisation = Pick<TOrganisation, 'name' | 'personalisation'>;
+
+async function organisationOf(db: Database, orgId: string): Promise<Organisation> {
   const organisation = await getOrganisation({ db, orgId });
   return { name: organisation.name, personalisation: organisation.personalisation };
 }
 
-async function file(options: {
-  diagram: Diagram;
+/**
+ * Draws a diagram in the organisation's names and colour, dated today, as an SVG or as a PDF
+ * on the paper asked for.
+ */
+async function drawnFile(options: {
+  render: (drawing: ProcessOverviewOptions) => Diagram;
+  definition: TProcessDefinition;
+  organisation: Organisation;
+  marks?: DiagramMarks;
   format: TDiagramFormat;
   paper: TDiagramPaper;
   baseName: string;
-  author: string;
-  today: string;
 }): Promise<DiagramFile> {
-  const { diagram, format, paper, baseName, author, today } = options;
+  const { render, definition, organisation, marks, format, paper, baseName } = options;
+  const today = todayUtc();
+  const diagram = render({
+    definition,
+    personalisation: organisation.personalisation,
+    organisationName: organisation.name,
+    generatedOn: today,
+    marks,
+  });
   if (format === 'svg') {
     return {
       contentType: 'image/svg+xml; charset=utf-8',
@@ -56,7 +75,7 @@ async function file(options: {
     body: await diagramPdf({
       diagram,
       paper,
-      author,
+      author: organisation.name,
       generatedAt: new Date(`${today}T00:00:00Z`),
     }),
   };
@@ -73,53 +92,40 @@ async function versionOrCurrent(
     : definitionVersion({ db, orgId, key: current.key, version });
 }
 
-export async function processOverviewFile(
-  options: Request & { version: number | undefined },
-): Promise<DiagramFile> {
-  const { db, orgId, version, format, paper } = options;
-  const [definition, organisation] = await Promise.all([
-    versionOrCurrent(db, orgId, version),
-    organisationOf(db, orgId),
-  ]);
-  const today = todayUtc();
-  const diagram = renderProcessOverview({
-    definition,
-    personalisation: organisation.personalisation,
-    organisationName: organisation.name,
-    generatedOn: today,
-  });
-  return file({
-    diagram,
-    format,
-    paper,
-    baseName: `${definition.key}-v${definition.version}-process-overview`,
-    author: organisation.name,
-    today,
-  });
-}
+/** The organisation's process diagrams: how each is drawn and what its file is called. */
+const PROCESS_DIAGRAMS: Record<
+  TProcessDiagram,
+  {
+    render: (drawing: ProcessOverviewOptions) => Diagram;
+    baseName: (definition: TProcessDefinition, organisation: Organisation) => string;
+  }
+> = {
+  overview: {
+    render: renderProcessOverview,
+    baseName: (definition) => `${definition.key}-v${definition.version}-process-overview`,
+  },
+  'life-cycle': {
+    render: renderLifeCycle,
+    baseName: (_definition, organisation) => `${slug(organisation.name)}-life-cycle`,
+  },
+};
 
-export async function lifeCycleFile(
-  options: Request & { version: number | undefined },
+export async function processDiagramFile(
+  options: Request & { diagram: TProcessDiagram; version: number | undefined },
 ): Promise<DiagramFile> {
   const { db, orgId, version, format, paper } = options;
   const [definition, organisation] = await Promise.all([
     versionOrCurrent(db, orgId, version),
     organisationOf(db, orgId),
   ]);
-  const today = todayUtc();
-  const diagram = renderLifeCycle({
+  const { render, baseName } = PROCESS_DIAGRAMS[options.diagram];
+  return drawnFile({
+    render,
     definition,
-    personalisation: organisation.personalisation,
-    organisationName: organisation.name,
-    generatedOn: today,
-  });
-  return file({
-    diagram,
+    organisation,
     format,
     paper,
-    baseName: `${slug(organisation.name)}-life-cycle`,
-    author: organisation.name,
-    today,
+    baseName: baseName(definition, organisation),
   });
 }
 
@@ -140,20 +146,13 @@ export async function closeoutDiagramFile(
     }),
     organisationOf(db, orgId),
   ]);
-  const today = todayUtc();
-  const diagram = renderProcessOverview({
+  return drawnFile({
+    render: renderProcessOverview,
     definition,
-    personalisation: organisation.personalisation,
-    organisationName: organisation.name,
-    generatedOn: today,
+    organisation,
     marks: closeoutMarks(detail),
-  });
-  return file({
-    diagram,
     format,
     paper,
     baseName: `closeout-${slug(detail.reference)}-blueprint`,
-    author: organisation.name,
-    today,
   });
 }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, createTestApp, type Staff, type TestApp } from '../../../test/support/app.js';
+import {
+  createStaff,
+  createTeam,
+  createTestApp,
+  type Staff,
+  type TestApp,
+} from '../../../test/support/app.js';
 import {
   CloseoutDriver,
   driveThroughMeeting,
@@ -65,24 +71,14 @@ let outsider: Staff;
 
 beforeAll(async () => {
   testApp = await createTestApp();
-  manager = await createStaff({
+  ({ manager, technician, accountManager } = await createTeam({
     app: testApp.app,
-    roles: ['service_manager'],
-    name: 'Sam Manager',
-  });
-  const orgId = manager.orgId;
-  technician = await createStaff({
-    app: testApp.app,
-    orgId,
-    roles: ['technician'],
-    name: 'Tom Technician',
-  });
-  accountManager = await createStaff({
-    app: testApp.app,
-    orgId,
-    roles: ['account_manager'],
-    name: 'Ada Account',
-  });
+    roles: {
+      manager: 'service_manager',
+      technician: 'technician',
+      accountManager: 'account_manager',
+    },
+  }));
   outsider = await createStaff({ app: testApp.app, roles: ['service_manager'] });
   await testApp.db
     .update(organisations)
@@ -95,7 +91,7 @@ beforeAll(async () => {
         systemNames: RENAMED_SYSTEMS,
       },
     })
-    .where(eq(organisations.id, orgId));
+    .where(eq(organisations.id, manager.orgId));
 });
 
 afterAll(async () => {

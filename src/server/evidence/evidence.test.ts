@@ -1,8 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, createTestApp, type Staff, type TestApp } from '../../../test/support/app.js';
-import { CloseoutDriver, driveThroughMeeting } from '../../../test/support/closeout-api.js';
+import {
+  createStaff,
+  createTeam,
+  createTestApp,
+  type Staff,
+  type TestApp,
+} from '../../../test/support/app.js';
+import { type CloseoutDriver, openThroughMeeting } from '../../../test/support/closeout-api.js';
 import { insertAgreement, insertClient } from '../../../test/support/factories.js';
 import { auditEvents } from '../../db/schema.js';
 
@@ -27,21 +33,20 @@ const sha256 = (content: Buffer) => createHash('sha256').update(content).digest(
 beforeAll(async () => {
   testApp = await createTestApp({ config: { maxUploadBytes: MAX_UPLOAD_BYTES } });
   const { app, db } = testApp;
-  manager = await createStaff({ app, roles: ['service_manager'], name: 'Sam Manager' });
+  ({ manager, technician, finance, accountManager } = await createTeam({
+    app,
+    roles: {
+      manager: 'service_manager',
+      technician: 'technician',
+      finance: 'finance',
+      accountManager: { roles: ['account_manager'], name: 'Ada' },
+    },
+  }));
   const orgId = manager.orgId;
-  technician = await createStaff({ app, orgId, roles: ['technician'], name: 'Tom Technician' });
-  finance = await createStaff({ app, orgId, roles: ['finance'], name: 'Fay Finance' });
-  accountManager = await createStaff({ app, orgId, roles: ['account_manager'], name: 'Ada' });
   outsider = await createStaff({ app, roles: ['service_manager'], name: 'Other MSP' });
   const client = await insertClient(db, orgId, { name: 'Fabrikam Dental' });
   await insertAgreement(db, orgId, client.id, { monthlyRecurringRevenue: 1200 });
-  driver = await CloseoutDriver.open(app, manager.headers, {
-    clientId: client.id,
-    trigger: 'client_notice',
-    noticeReceivedOn: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10),
-    noticeEvidence: 'Email from the managing partner.',
-  });
-  await driveThroughMeeting(driver, { manager, accountManager });
+  driver = await openThroughMeeting(app, client.id, { manager, accountManager });
   await driver.act(technician.headers, 'handover-items', {
     items: [
       {

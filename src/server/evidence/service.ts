@@ -8,6 +8,7 @@ import { storedFiles } from '../../db/schema.js';
 import type { Actor } from '../../domain/model.js';
 import {
   fileFacts,
+  insertStoredFile,
   presentStoredFile,
   requireStoredFile,
   type StoredFileRow,
@@ -59,21 +60,15 @@ export async function uploadEvidence(options: {
   });
   try {
     const row = await db.transaction(async (tx) => {
-      const [inserted] = await tx
-        .insert(storedFiles)
-        .values({
-          id: fileId,
-          orgId,
-          closeoutId: subject.closeout.id,
-          purpose: subject.purpose,
-          subjectId: subject.subjectId,
-          fileName: saved.fileName,
-          contentType: saved.contentType,
-          sizeBytes: saved.sizeBytes,
-          sha256: saved.sha256,
-          uploadedBy: actor.name,
-        })
-        .returning();
+      const inserted = await insertStoredFile(tx, {
+        id: fileId,
+        orgId,
+        closeoutId: subject.closeout.id,
+        purpose: subject.purpose,
+        subjectId: subject.subjectId,
+        saved,
+        uploadedBy: actor.name,
+      });
       await recordAuditEvents(tx, [
         {
           orgId,
@@ -83,10 +78,10 @@ export async function uploadEvidence(options: {
           action: `attach_${NOUN[subject.purpose]}_evidence`,
           actor,
           before: null,
-          after: { subject: subject.name, file: fileFacts(inserted!) },
+          after: { subject: subject.name, file: fileFacts(inserted) },
         },
       ]);
-      return inserted!;
+      return inserted;
     });
     return presentStoredFile(row);
   } catch (error) {

@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, createTestApp, type Staff, type TestApp } from '../../../test/support/app.js';
-import { CloseoutDriver, driveThroughMeeting } from '../../../test/support/closeout-api.js';
+import {
+  createStaff,
+  createTeam,
+  createTestApp,
+  type Staff,
+  type TestApp,
+} from '../../../test/support/app.js';
+import { openThroughMeeting } from '../../../test/support/closeout-api.js';
 import { insertClient } from '../../../test/support/factories.js';
 import { auditEvents, handoverSecrets, portalUsers } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
-import type { StaffRole } from '../../domain/model.js';
 import type { THandoverSecretInput } from './schema.js';
 import { revealSecretToClient, secretStatusesOf } from './service.js';
 
@@ -20,19 +25,17 @@ let admin: Staff;
 
 beforeAll(async () => {
   testApp = await createTestApp();
-  manager = await createStaff({
+  ({ manager, technician, accountManager, executive, finance, admin } = await createTeam({
     app: testApp.app,
-    roles: ['service_manager'],
-    name: 'Sam Manager',
-  });
-  const orgId = manager.orgId;
-  const staff = (roles: StaffRole[], name: string) =>
-    createStaff({ app: testApp.app, orgId, roles, name });
-  technician = await staff(['technician'], 'Tom Technician');
-  accountManager = await staff(['account_manager'], 'Ada Account');
-  executive = await staff(['executive'], 'Eve Executive');
-  finance = await staff(['finance'], 'Fay Finance');
-  admin = await staff(['admin'], 'Al Admin');
+    roles: {
+      manager: 'service_manager',
+      technician: 'technician',
+      accountManager: 'account_manager',
+      executive: 'executive',
+      finance: 'finance',
+      admin: 'admin',
+    },
+  }));
 });
 
 afterAll(async () => {
@@ -52,13 +55,7 @@ async function closeoutWithItems() {
   const client = await insertClient(testApp.db, manager.orgId, {
     name: `Fabrikam ${randomUUID().slice(0, 6)}`,
   });
-  const driver = await CloseoutDriver.open(testApp.app, manager.headers, {
-    clientId: client.id,
-    trigger: 'client_notice',
-    noticeReceivedOn: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10),
-    noticeEvidence: 'Email from the managing partner.',
-  });
-  await driveThroughMeeting(driver, { manager, accountManager });
+  const driver = await openThroughMeeting(testApp.app, client.id, { manager, accountManager });
   await driver.act(technician.headers, 'handover-items', {
     items: [
       { systemName: 'Microsoft 365', credentialLabel: 'Global administrator' },

@@ -86,17 +86,16 @@ function requireOpenCloseout(item: ItemInCloseout, doing: string): void {
   }
 }
 
+/** The secret of the handover item in scope, within its closeout and organisation. */
+const secretInScope = (scope: Scope) =>
+  and(
+    eq(handoverSecrets.orgId, scope.orgId),
+    eq(handoverSecrets.closeoutId, scope.closeoutId),
+    eq(handoverSecrets.handoverItemId, scope.itemId),
+  );
+
 async function findSecret(tx: DbExecutor, scope: Scope, lock: boolean): Promise<SecretRow | null> {
-  const query = tx
-    .select()
-    .from(handoverSecrets)
-    .where(
-      and(
-        eq(handoverSecrets.orgId, scope.orgId),
-        eq(handoverSecrets.closeoutId, scope.closeoutId),
-        eq(handoverSecrets.handoverItemId, scope.itemId),
-      ),
-    );
+  const query = tx.select().from(handoverSecrets).where(secretInScope(scope));
   const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
 }
@@ -333,12 +332,7 @@ export async function reissueHandoverSecret(options: {
         clientRevealedAt: null,
         clientRevealedBy: null,
       })
-      .where(
-        and(
-          eq(handoverSecrets.orgId, scope.orgId),
-          eq(handoverSecrets.handoverItemId, scope.itemId),
-        ),
-      )
+      .where(secretInScope(scope))
       .returning();
     await audit(tx, scope, {
       action: 'reissue_handover_secret',
@@ -424,12 +418,7 @@ export async function revealSecretToClient(options: {
     const [after] = await tx
       .update(handoverSecrets)
       .set({ clientRevealedAt: revealedAt, clientRevealedBy: portalUser.id })
-      .where(
-        and(
-          eq(handoverSecrets.orgId, scope.orgId),
-          eq(handoverSecrets.handoverItemId, scope.itemId),
-        ),
-      )
+      .where(secretInScope(scope))
       .returning();
     await audit(tx, scope, {
       action: 'client_reveal_handover_secret',

@@ -1,6 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, createTestApp, type Staff, type TestApp } from '../../../test/support/app.js';
+import {
+  createStaff,
+  createTeam,
+  createTestApp,
+  type Staff,
+  type TestApp,
+} from '../../../test/support/app.js';
 import { auditEvents, jobs, mails, organisations } from '../../db/schema.js';
 import { queueMail } from '../../integrations/email/queue.js';
 import { portalInvitationMail, signInLinkMail } from '../../integrations/email/templates/index.js';
@@ -22,8 +28,10 @@ beforeAll(async () => {
   testApp = await createTestApp({
     config: { mailFrom: 'Northwind IT <closeout@northwind.example>' },
   });
-  admin = await createStaff({ app: testApp.app, roles: ['admin'] });
-  manager = await createStaff({ app: testApp.app, orgId: admin.orgId, roles: ['service_manager'] });
+  ({ admin, manager } = await createTeam({
+    app: testApp.app,
+    roles: { admin: 'admin', manager: 'service_manager' },
+  }));
   await testApp.db
     .update(organisations)
     .set({ personalisation: { ...BRAND, roleNames: {}, systemNames: {} } })

@@ -54,23 +54,25 @@ export async function listPortalUsers(options: {
   return rows.map(presentPortalUser);
 }
 
+/** A portal user of the closeout's client, locked for a change, with the closeout. */
 async function requirePortalUser(
   tx: DbExecutor,
-  scope: { orgId: string; clientId: string; portalUserId: string },
+  scope: { orgId: string; closeoutId: string; portalUserId: string },
 ) {
-  const [row] = await tx
+  const closeout = await closeoutClient(tx, scope.orgId, scope.closeoutId);
+  const [user] = await tx
     .select()
     .from(portalUsers)
     .where(
       and(
         eq(portalUsers.orgId, scope.orgId),
-        eq(portalUsers.clientId, scope.clientId),
+        eq(portalUsers.clientId, closeout.clientId),
         eq(portalUsers.id, scope.portalUserId),
       ),
     )
     .for('update');
-  if (row === undefined) throw notFound('The portal user');
-  return row;
+  if (user === undefined) throw notFound('The portal user');
+  return { closeout, user };
 }
 
 /** Who is invited: a contact of the closeout's client (by id) or a name and address. */
@@ -102,34 +104,60 @@ async function invitee(
   return { contactId: contact.id, name: contact.name, email };
 }
 
+/** Mails the contact a sign-in link inside an invitation from the signed-in staff member. */
 async function queueInvitation(
   tx: DbExecutor,
   options: {
-    orgId: string;
+    auth: RequestAuth;
     closeout: { closeoutId: string; reference: string; clientName: string };
     user: { id: string; name: string; email: string };
-    invitedBy: string;
     publicUrl: string;
     ip: string;
   },
 ): Promise<void> {
-  const { orgId, closeout, user, invitedBy, publicUrl, ip } = options;
-  const link = await issueSignInLink(tx, { orgId, portalUserId: user.id, ip });
+  const { auth, closeout, user, publicUrl, ip } = options;
+  const link = await issueSignInLink(tx, { orgId: auth.orgId, portalUserId: user.id, ip });
   const mail = portalInvitationMail({
-    organisation: brandOf(await organisationOf(tx, orgId)),
+    organisation: brandOf(await organisationOf(tx, auth.orgId)),
     contact: { name: user.name, email: user.email },
     clientName: closeout.clientName,
     closeoutReference: closeout.reference,
     signInUrl: signInUrl(publicUrl, link.token),
-    invitedBy,
+    invitedBy: auth.actor.name,
   });
   await queueMail(tx, {
-    orgId,
+    orgId: auth.orgId,
     kind: 'portal_invitation',
     closeoutId: closeout.closeoutId,
     to: { address: user.email, name: user.name },
     ...mail,
   });
+}
+
+/** The audit event of a change to a portal user, by the signed-in staff member. */
+async function recordPortalUserEvent(
+  tx: DbExecutor,
+  auth: RequestAuth,
+  event: {
+    closeoutId: string;
+    portalUserId: string;
+    action: string;
+    before: unknown;
+    after: unknown;
+  },
+): Promise<void> {
+  await recordAuditEvents(tx, [
+    {
+      orgId: auth.orgId,
+      closeoutId: event.closeoutId,
+      entityType: 'portal_user',
+      entityId: event.portalUserId,
+      action: event.action,
+      actor: auth.actor,
+      before: event.before,
+      after: event.after,
+    },
+  ]);
 }
 
 /**
@@ -189,26 +217,20 @@ export async function invitePortalUser(options: {
             .returning();
     if (user === undefined) throw new Error('The portal user was not saved.');
     await queueInvitation(tx, {
-      orgId: auth.orgId,
+      auth,
       closeout,
       user,
-      invitedBy: auth.actor.name,
       publicUrl: options.publicUrl,
       ip: options.ip,
     });
     const presented = presentPortalUser(user);
-    await recordAuditEvents(tx, [
-      {
-        orgId: auth.orgId,
-        closeoutId,
-        entityType: 'portal_user',
-        entityId: user.id,
-        action: existing === undefined ? 'invite_portal_user' : 'reinvite_portal_user',
-        actor: auth.actor,
-        before: existing === undefined ? null : presentPortalUser(existing),
-        after: presented,
-      },
-    ]);
+    await recordPortalUserEvent(tx, auth, {
+      closeoutId,
+      portalUserId: user.id,
+      action: existing === undefined ? 'invite_portal_user' : 'reinvite_portal_user',
+      before: existing === undefined ? null : presentPortalUser(existing),
+      after: presented,
+    });
     return presented;
   });
 }
@@ -223,10 +245,9 @@ export async function resendPortalInvitation(options: {
 }): Promise<TPortalUser> {
   const { db, auth, closeoutId, portalUserId } = options;
   return db.transaction(async (tx) => {
-    const closeout = await closeoutClient(tx, auth.orgId, closeoutId);
-    const user = await requirePortalUser(tx, {
+    const { closeout, user } = await requirePortalUser(tx, {
       orgId: auth.orgId,
-      clientId: closeout.clientId,
+      closeoutId,
       portalUserId,
     });
     if (user.revokedAt !== null) {
@@ -236,27 +257,20 @@ export async function resendPortalInvitation(options: {
       );
     }
     await queueInvitation(tx, {
-      orgId: auth.orgId,
+      auth,
       closeout,
       user,
-      invitedBy: auth.actor.name,
       publicUrl: options.publicUrl,
       ip: options.ip,
     });
-    const presented = presentPortalUser(user);
-    await recordAuditEvents(tx, [
-      {
-        orgId: auth.orgId,
-        closeoutId,
-        entityType: 'portal_user',
-        entityId: user.id,
-        action: 'resend_portal_invitation',
-        actor: auth.actor,
-        before: null,
-        after: { email: user.email },
-      },
-    ]);
-    return presented;
+    await recordPortalUserEvent(tx, auth, {
+      closeoutId,
+      portalUserId: user.id,
+      action: 'resend_portal_invitation',
+      before: null,
+      after: { email: user.email },
+    });
+    return presentPortalUser(user);
   });
 }
 
@@ -269,10 +283,9 @@ export async function revokePortalUser(options: {
 }): Promise<TPortalUser> {
   const { db, auth, closeoutId, portalUserId } = options;
   return db.transaction(async (tx) => {
-    const closeout = await closeoutClient(tx, auth.orgId, closeoutId);
-    const before = await requirePortalUser(tx, {
+    const { user: before } = await requirePortalUser(tx, {
       orgId: auth.orgId,
-      clientId: closeout.clientId,
+      closeoutId,
       portalUserId,
     });
     if (before.revokedAt !== null) {
@@ -285,18 +298,13 @@ export async function revokePortalUser(options: {
       .returning();
     await endPortalSessions(tx, { orgId: auth.orgId, portalUserId });
     const presented = presentPortalUser(after!);
-    await recordAuditEvents(tx, [
-      {
-        orgId: auth.orgId,
-        closeoutId,
-        entityType: 'portal_user',
-        entityId: portalUserId,
-        action: 'revoke_portal_user',
-        actor: auth.actor,
-        before: presentPortalUser(before),
-        after: presented,
-      },
-    ]);
+    await recordPortalUserEvent(tx, auth, {
+      closeoutId,
+      portalUserId,
+      action: 'revoke_portal_user',
+      before: presentPortalUser(before),
+      after: presented,
+    });
     return presented;
   });
 }

@@ -5,17 +5,14 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createStaff,
+  createTeam,
   createTestApp,
   STAFF_PASSWORD,
   type Staff,
   signInWithPassword,
   type TestApp,
 } from '../../../test/support/app.js';
-import {
-  CloseoutDriver,
-  driveThroughMeeting,
-  sha256Of,
-} from '../../../test/support/closeout-api.js';
+import { openThroughMeeting, sha256Of } from '../../../test/support/closeout-api.js';
 import {
   insertAgreement,
   insertClient,
@@ -34,24 +31,14 @@ let technician: Staff;
 
 beforeAll(async () => {
   testApp = await createTestApp();
-  manager = await createStaff({
+  ({ manager, accountManager, technician } = await createTeam({
     app: testApp.app,
-    roles: ['service_manager'],
-    name: 'Sam Manager',
-  });
-  const orgId = manager.orgId;
-  accountManager = await createStaff({
-    app: testApp.app,
-    orgId,
-    roles: ['account_manager'],
-    name: 'Ada Account',
-  });
-  technician = await createStaff({
-    app: testApp.app,
-    orgId,
-    roles: ['technician'],
-    name: 'Tom Technician',
-  });
+    roles: {
+      manager: 'service_manager',
+      accountManager: 'account_manager',
+      technician: 'technician',
+    },
+  }));
 });
 
 afterAll(async () => {
@@ -92,13 +79,7 @@ async function clientInTicketReview(orgId = manager.orgId, staff = { manager, ac
       isDecisionMaker: true,
     })
     .returning();
-  const driver = await CloseoutDriver.open(testApp.app, staff.manager.headers, {
-    clientId: client.id,
-    trigger: 'client_notice',
-    noticeReceivedOn: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10),
-    noticeEvidence: 'Email from the managing partner.',
-  });
-  await driveThroughMeeting(driver, staff);
+  const driver = await openThroughMeeting(testApp.app, client.id, staff);
   await driver.act(staff.manager.headers, 'pull-tickets');
   await driver.act(staff.manager.headers, 'ticket-dispositions', {
     dispositions: [

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { ZBackupCopy, ZTicketReview } from '../closeouts/schema.js';
 
 /**
  * The client portal's contract: the MSP's side (inviting a client's contacts) and the portal's
  * own API under /api/v1/portal (sign-in by emailed link, the client's closeout and its actions).
- * Shared with the web app, so it imports nothing from the server.
+ * Shared with the web app, so it imports other contracts only, never server code.
  *
  * Portal endpoints:
  *   POST /api/v1/portal/sign-in-links                 ZRequestSignInLinkRequest → 202 ZSignInLinkRequested
@@ -184,18 +185,8 @@ export const ZPortalMeeting = z.object({
     .nullable(),
 });
 
-export const ZPortalTicket = z.object({
-  ticketId: ZId,
-  ticketNumber: z.string(),
-  title: z.string(),
-  disposition: z.enum(['complete', 'cancel']).nullable(),
-  reason: z.string(),
-  handoverNote: z.string(),
-  clientAgreed: z.boolean(),
-  clientAgreedAt: ZMoment.nullable(),
-  clientQuestion: z.string().nullable(),
-  outcome: z.enum(['completed', 'cancelled']).nullable(),
-});
+/** A ticket of the review as the client sees it: without the MSP's own bookkeeping dates. */
+export const ZPortalTicket = ZTicketReview.omit({ outcomeAt: true, joinedAt: true });
 
 /**
  * The state of a handed-over credential's secret for the client:
@@ -232,17 +223,8 @@ export const ZPortalHandoverItem = z.object({
 });
 export type TPortalHandoverItem = z.infer<typeof ZPortalHandoverItem>;
 
-export const ZPortalBackupCopy = z.object({
-  id: ZId,
-  description: z.string(),
-  systemsCovered: z.array(z.string()),
-  sizeBytes: z.number(),
-  sha256: z.string(),
-  medium: z.enum(['download_link', 'encrypted_drive', 'cloud_to_cloud', 'other']),
-  deliveredAt: ZMoment.nullable(),
-  receivedAt: ZMoment.nullable(),
-  receivedBy: z.string().nullable(),
-  checksumVerified: z.boolean(),
+/** A backup copy as the client sees it: not which of the MSP's staff delivered it. */
+export const ZPortalBackupCopy = ZBackupCopy.omit({ deliveredBy: true }).extend({
   /** True when the copy can be downloaded through an expiring link (download-link endpoint). */
   downloadable: z.boolean(),
 });

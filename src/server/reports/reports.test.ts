@@ -8,7 +8,13 @@ import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, createTestApp, type Staff, type TestApp } from '../../../test/support/app.js';
+import {
+  createStaff,
+  createTeam,
+  createTestApp,
+  type Staff,
+  type TestApp,
+} from '../../../test/support/app.js';
 import { CloseoutDriver } from '../../../test/support/closeout-api.js';
 import { insertAgreement, insertClient } from '../../../test/support/factories.js';
 import {
@@ -47,17 +53,10 @@ const PSA = 'HaloPSA';
 
 beforeAll(async () => {
   testApp = await createTestApp();
-  manager = await createStaff({
+  ({ manager, technician } = await createTeam({
     app: testApp.app,
-    roles: ['service_manager'],
-    name: 'Sam Manager',
-  });
-  technician = await createStaff({
-    app: testApp.app,
-    orgId: manager.orgId,
-    roles: ['technician'],
-    name: 'Tom Technician',
-  });
+    roles: { manager: 'service_manager', technician: 'technician' },
+  }));
   await testApp.db
     .update(organisations)
     .set({

@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -14,7 +13,8 @@ import type {
   ZCloseoutPage,
   ZTimelinePage,
 } from '../../../src/server/closeouts/schema.js';
-import { ApiProblem, apiRequest } from './http.js';
+import { apiRequest } from './http.js';
+import { useVersionedAction, type VersionedActionRequest } from './versioned-action.js';
 
 export type TCloseoutPage = z.infer<typeof ZCloseoutPage>;
 export type TTimelinePage = z.infer<typeof ZTimelinePage>;
@@ -70,30 +70,18 @@ export function useOpenCloseout() {
 }
 
 /** One process action: the path under `/closeouts/{id}/` and its request body. */
-export type CloseoutActionRequest = {
-  /** e.g. `decide-retention`, `tasks/{taskId}/complete`. */
-  path: string;
-  body?: unknown;
-  /** Shown as a notification when the action succeeds. */
-  success?: string;
-};
+export type CloseoutActionRequest = VersionedActionRequest;
 
 /**
- * Runs process actions on one closeout. Every change carries the version the user was looking
- * at (If-Match); the answer is the closeout as it now stands and replaces the cached one, so the
- * page, its gates and its tasks move together. When someone else changed the closeout first,
- * the page reloads it and says so instead of applying the change blindly.
+ * Runs process actions on one closeout. The answer replaces the cached closeout, so the page,
+ * its gates and its tasks move together; what the change may have touched elsewhere (the
+ * timeline, the PSA write-back, lists, tasks, KPIs) is read again.
  */
 export function useCloseoutAction(closeout: Pick<TCloseoutDetail, 'id' | 'version'>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ path, body }: CloseoutActionRequest) =>
-      apiRequest<TCloseoutDetail>(`/closeouts/${closeout.id}/${path}`, {
-        method: 'POST',
-        body: body ?? {},
-        ifMatch: closeout.version,
-      }),
-    onSuccess: (updated, request) => {
+  return useVersionedAction<TCloseoutDetail>({
+    resourcePath: `/closeouts/${closeout.id}`,
+    version: closeout.version,
+    onUpdated: (queryClient, updated) => {
       queryClient.setQueryData(closeoutKeys.detail(updated.id), updated);
       void queryClient.invalidateQueries({ queryKey: closeoutKeys.timeline(updated.id) });
       // An outcome may have queued its write-back to the PSA.
@@ -101,20 +89,12 @@ export function useCloseoutAction(closeout: Pick<TCloseoutDetail, 'id' | 'versio
       void queryClient.invalidateQueries({ queryKey: ['closeouts', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['tasks'] });
       void queryClient.invalidateQueries({ queryKey: ['kpis'] });
-      if (request.success !== undefined) {
-        notifications.show({ color: 'teal', message: request.success });
-      }
     },
-    onError: (error) => {
-      if (error instanceof ApiProblem && error.problem.code === 'stale_version') {
-        notifications.show({
-          color: 'yellow',
-          title: 'Changed by someone else',
-          message:
-            'The closeout was updated in the meantime. It has been reloaded: check and try again.',
-        });
-        void queryClient.invalidateQueries({ queryKey: closeoutKeys.detail(closeout.id) });
-      }
+    stale: {
+      title: 'Changed by someone else',
+      message:
+        'The closeout was updated in the meantime. It has been reloaded: check and try again.',
+      reload: closeoutKeys.detail(closeout.id),
     },
   });
 }

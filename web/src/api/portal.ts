@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   TPortalBackupReceiptRequest,
@@ -16,6 +15,7 @@ import type {
   TSignResponsibilityRequest,
 } from '../../../src/server/portal/schema.js';
 import { API_BASE, ApiProblem, apiRequest } from './http.js';
+import { useVersionedAction } from './versioned-action.js';
 
 /**
  * The client portal's hooks: a client's contact signed in by an emailed link, working its own
@@ -109,49 +109,25 @@ export function usePortalCloseout(closeoutId: string | undefined) {
   });
 }
 
-type PortalActionRequest = {
-  /** The path under `/portal/closeouts/{id}/`, e.g. `tickets/{ticketId}/response`. */
-  path: string;
-  body?: unknown;
-  /** Shown as a notification when the action succeeds. */
-  success?: string;
-};
-
 /**
  * One change the client makes to its closeout, sent with the version it was looking at; the
  * answer replaces the cached closeout. When the MSP changed it first, it is reloaded and said so.
  */
 export function usePortalAction(closeout: Pick<TPortalCloseout, 'id' | 'version'>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ path, body }: PortalActionRequest) =>
-      apiRequest<TPortalCloseout>(`/portal/closeouts/${closeout.id}/${path}`, {
-        method: 'POST',
-        body: body ?? {},
-        ifMatch: closeout.version,
-      }),
-    onSuccess: (updated, request) => {
-      storeCloseout(queryClient, updated);
-      if (request.success !== undefined) {
-        notifications.show({ color: 'teal', message: request.success });
-      }
-    },
-    onError: (error) => {
-      if (error instanceof ApiProblem && error.problem.code === 'stale_version') {
-        notifications.show({
-          color: 'yellow',
-          title: 'Updated in the meantime',
-          message:
-            'Your provider changed this closeout. It has been reloaded: check and try again.',
-        });
-        void queryClient.invalidateQueries({ queryKey: ['portal', 'closeout'] });
-      }
+  return useVersionedAction<TPortalCloseout>({
+    resourcePath: `/portal/closeouts/${closeout.id}`,
+    version: closeout.version,
+    onUpdated: storeCloseout,
+    stale: {
+      title: 'Updated in the meantime',
+      message: 'Your provider changed this closeout. It has been reloaded: check and try again.',
+      reload: ['portal', 'closeout'],
     },
   });
 }
 
 /** The closeout is cached under its id and, when it is the current one, under `current` too. */
-function storeCloseout(queryClient: ReturnType<typeof useQueryClient>, closeout: TPortalCloseout) {
+function storeCloseout(queryClient: QueryClient, closeout: TPortalCloseout) {
   queryClient.setQueryData(portalKeys.closeout(closeout.id), closeout);
   const current = queryClient.getQueryData<TPortalCloseout>(portalKeys.closeout('current'));
   if (current?.id === closeout.id) {

@@ -1,4 +1,4 @@
-import { ColorSchemeScript, localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
+import { ColorSchemeScript, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, StrictMode, useMemo } from 'react';
@@ -6,7 +6,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiProblem, whenSignedOut } from '../api/http.js';
 import { sessionKey, useSession } from '../api/session.js';
 import { routes } from './routes.js';
-import { DEFAULT_BRAND_COLOR, themeFor } from './theme.js';
+import { colorSchemeManager, DEFAULT_BRAND_COLOR, themeFor } from './theme.js';
 
 export function createQueryClient() {
   return new QueryClient({
@@ -23,8 +23,6 @@ export function createQueryClient() {
     },
   });
 }
-
-const colorSchemeManager = localStorageColorSchemeManager({ key: 'closeout-color-scheme' });
 
 export function App() {
   const queryClient = useMemo(() => {

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   AppShell,
   Avatar,
   Burger,
@@ -10,10 +9,7 @@ import {
   ScrollArea,
   Stack,
   Text,
-  Tooltip,
   UnstyledButton,
-  useComputedColorScheme,
-  useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
@@ -21,11 +17,9 @@ import {
   IconChecklist,
   IconGauge,
   IconLogout,
-  IconMoon,
   IconPlus,
   IconRoute,
   IconSettings,
-  IconSun,
   IconUserCircle,
 } from '@tabler/icons-react';
 import { Suspense, useEffect } from 'react';
@@ -40,6 +34,7 @@ import {
 import { roleLabel } from '../../../src/server/auth/permissions.js';
 import { useCan, useSignedInUser, useSignOut } from '../api/session.js';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal.js';
+import { ColorSchemeToggle } from '../components/ColorSchemeToggle.js';
 import { Logo } from '../components/Logo.js';
 import { LoadingState } from '../components/QueryState.js';
 
@@ -145,24 +140,6 @@ function OrganisationMark() {
         </Stack>
       </Group>
     </UnstyledButton>
-  );
-}
-
-function ColorSchemeToggle() {
-  const { setColorScheme } = useMantineColorScheme();
-  const scheme = useComputedColorScheme('light');
-  const next = scheme === 'dark' ? 'light' : 'dark';
-  return (
-    <Tooltip label={`Switch to ${next} mode`}>
-      <ActionIcon
-        variant="default"
-        size="lg"
-        aria-label={`Switch to ${next} mode`}
-        onClick={() => setColorScheme(next)}
-      >
-        {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
-      </ActionIcon>
-    </Tooltip>
   );
 }
 

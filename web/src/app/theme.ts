@@ -1,5 +1,12 @@
 import { generateColors } from '@mantine/colors-generator';
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import {
+  createTheme,
+  localStorageColorSchemeManager,
+  type MantineColorsTuple,
+} from '@mantine/core';
+
+/** One key for the staff app and the client portal: a person who uses both sees one colour scheme. */
+export const colorSchemeManager = localStorageColorSchemeManager({ key: 'closeout-color-scheme' });
 
 /** Mantine's theme in the organisation's own colour (Settings → Organisation). */
 export const DEFAULT_BRAND_COLOR = '#1f6feb';

@@ -5,24 +5,19 @@ import {
   Container,
   Group,
   Image,
-  localStorageColorSchemeManager,
   MantineProvider,
   Stack,
   Text,
-  Tooltip,
-  useComputedColorScheme,
-  useMantineColorScheme,
 } from '@mantine/core';
-import { IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
+import { IconLogout } from '@tabler/icons-react';
 import { Suspense, useMemo } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import type { TPortalBranding } from '../../../src/server/portal/schema.js';
 import { usePortalMe, usePortalSignOut } from '../api/portal.js';
-import { DEFAULT_BRAND_COLOR, themeFor } from '../app/theme.js';
+import { colorSchemeManager, DEFAULT_BRAND_COLOR, themeFor } from '../app/theme.js';
+import { ColorSchemeToggle } from '../components/ColorSchemeToggle.js';
+import { CloseoutMark } from '../components/Logo.js';
 import { LoadingState } from '../components/QueryState.js';
-
-/** The same key as the staff app: a person who uses both sees one colour scheme. */
-const colorSchemeManager = localStorageColorSchemeManager({ key: 'closeout-color-scheme' });
 
 /**
  * The client portal's frame: the MSP's logo, name and colour (from the portal's own API once
@@ -87,7 +82,7 @@ function OrganisationMark({
           fit="contain"
         />
       ) : (
-        <PortalMark />
+        <CloseoutMark size={32} label="Client portal" />
       )}
       <Stack gap={0} style={{ minWidth: 0 }}>
         <Text fw={700} size="sm" lh={1.2} truncate>
@@ -100,40 +95,6 @@ function OrganisationMark({
         )}
       </Stack>
     </Group>
-  );
-}
-
-function PortalMark() {
-  return (
-    <svg width={32} height={32} viewBox="0 0 32 32" role="img" aria-label="Client portal">
-      <rect width="32" height="32" rx="7" fill="var(--mantine-primary-color-filled)" />
-      <path
-        d="M9 16.5l4.5 4.5L23 11.5"
-        fill="none"
-        stroke="var(--mantine-primary-color-contrast)"
-        strokeWidth="3.2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
-
-function ColorSchemeToggle() {
-  const { setColorScheme } = useMantineColorScheme();
-  const scheme = useComputedColorScheme('light');
-  const next = scheme === 'dark' ? 'light' : 'dark';
-  return (
-    <Tooltip label={`Switch to ${next} mode`}>
-      <ActionIcon
-        variant="default"
-        size="lg"
-        aria-label={`Switch to ${next} mode`}
-        onClick={() => setColorScheme(next)}
-      >
-        {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
-      </ActionIcon>
-    </Tooltip>
   );
 }
 

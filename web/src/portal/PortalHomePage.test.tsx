@@ -95,6 +95,29 @@ describe('the portal home', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/portal/sign-in'));
   });
 
+  it('reloads the closeout and says so when the provider changed it first', async () => {
+    const { api, user } = renderHome(portalCloseout(), {
+      [`POST ${BASE}/tickets/${TICKET_ID}/response`]: () => ({
+        status: 409,
+        body: {
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          detail: 'This closeout was changed in the meantime.',
+          code: 'stale_version',
+        },
+      }),
+    });
+
+    const ticket = await screen.findByRole('article', { name: 'HVD-101 Printer offline' });
+    await user.click(within(ticket).getByRole('button', { name: /^Agree/ }));
+
+    expect(await screen.findByText('Updated in the meantime')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(api.requests.filter((request) => request.path === '/portal/closeout')).toHaveLength(2),
+    );
+  });
+
   it('agrees with a ticket, or questions it with the question required', async () => {
     const closeout = portalCloseout();
     const { api, user } = renderHome(closeout, {

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { PortalRouteError } from './PortalRouteError.js';
+import { RouteError } from '../app/RouteError.js';
 
 /**
  * The client portal under `/portal`: its own frame, its own chunks. Only these route objects
@@ -7,7 +7,7 @@ import { PortalRouteError } from './PortalRouteError.js';
  */
 export const portalRoute: RouteObject = {
   path: '/portal',
-  errorElement: <PortalRouteError />,
+  errorElement: <RouteError home="/portal" homeLabel="Back to the portal" />,
   lazy: () => import('./PortalFrame.js').then((module) => ({ Component: module.PortalFrame })),
   children: [
     {

@@ -1,33 +1,28 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Tooltip,
-} from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconCheck,
-  IconCopy,
-  IconDownload,
-  IconShieldCheck,
-} from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import type { TPortalBackupCopy, TPortalCloseout } from '../../../../src/server/portal/schema.js';
 import { useBackupDownloadLink } from '../../api/portal.js';
+import { Checksum } from '../../components/Checksum.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { EmptyState } from '../../components/QueryState.js';
+import {
+  BackupReceiptBadge,
+  type TBackupReceiptLabels,
+} from '../../features/closeouts/page/session/BackupReceiptBadge.js';
 import { formatBytes } from '../../features/closeouts/page/session/bytes.js';
 import { formatMoment } from '../../format.js';
 import { BACKUP_MEDIUM_LABELS } from '../../labels.js';
 import { BackupReceiptForm } from './BackupReceiptForm.js';
+import { Fact } from './Fact.js';
 import { PortalSection } from './PortalSection.js';
+
+/** The client's words for where a copy stands. */
+const RECEIPT_LABELS: TBackupReceiptLabels = {
+  notDelivered: 'Being prepared',
+  awaitingReceipt: 'Awaiting your confirmation',
+  verified: 'Received · checksum verified',
+  notChecked: 'Received · checksum not checked',
+};
 
 /** The copy of the client's data: what it holds, how it comes, and confirming it arrived whole. */
 export function BackupSection({ closeout }: { closeout: TPortalCloseout }) {
@@ -66,7 +61,7 @@ function BackupCopyCard({
           <Text fw={600} size="sm">
             {copy.description}
           </Text>
-          <ReceiptBadge copy={copy} />
+          <BackupReceiptBadge copy={copy} labels={RECEIPT_LABELS} />
         </Group>
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
           <Fact label="Size">{formatBytes(copy.sizeBytes)}</Fact>
@@ -79,22 +74,7 @@ function BackupCopyCard({
           <Fact label="Systems covered">{copy.systemsCovered.join(', ')}</Fact>
         )}
         <Fact label="SHA-256">
-          <Group gap={4} wrap="nowrap" component="span">
-            <Code style={{ wordBreak: 'break-all' }}>{copy.sha256}</Code>
-            <CopyButton value={copy.sha256}>
-              {({ copied, copy: copyChecksum }) => (
-                <Tooltip label={copied ? 'Copied' : 'Copy the checksum'}>
-                  <ActionIcon
-                    variant="default"
-                    onClick={copyChecksum}
-                    aria-label="Copy the checksum"
-                  >
-                    {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                  </ActionIcon>
-                </Tooltip>
-              )}
-            </CopyButton>
-          </Group>
+          <Checksum sha256={copy.sha256} />
         </Fact>
         {copy.downloadable && <DownloadButton closeoutId={closeout.id} copy={copy} />}
         {received ? (
@@ -108,29 +88,6 @@ function BackupCopyCard({
         )}
       </Stack>
     </Paper>
-  );
-}
-
-function ReceiptBadge({ copy }: { copy: TPortalBackupCopy }) {
-  if (copy.receivedAt === null) {
-    return copy.deliveredAt === null ? (
-      <Badge color="gray" variant="outline" tt="none">
-        Being prepared
-      </Badge>
-    ) : (
-      <Badge color="blue" variant="light" tt="none">
-        Awaiting your confirmation
-      </Badge>
-    );
-  }
-  return copy.checksumVerified ? (
-    <Badge color="teal" variant="light" leftSection={<IconShieldCheck size={14} />} tt="none">
-      Received · checksum verified
-    </Badge>
-  ) : (
-    <Badge color="yellow" variant="light" leftSection={<IconAlertTriangle size={14} />} tt="none">
-      Received · checksum not checked
-    </Badge>
   );
 }
 
@@ -151,19 +108,6 @@ function DownloadButton({ closeoutId, copy }: { closeoutId: string; copy: TPorta
       >
         Download the copy ({formatBytes(copy.sizeBytes)})
       </Button>
-    </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
     </Stack>
   );
 }

@@ -1,8 +1,8 @@
-import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, SimpleGrid, Stack } from '@mantine/core';
 import type { TPortalCloseout } from '../../../../src/server/portal/schema.js';
 import { EmptyState } from '../../components/QueryState.js';
 import { formatDay, formatMoment } from '../../format.js';
+import { Fact } from './Fact.js';
 import { PortalSection } from './PortalSection.js';
 
 const ORGANISATION_LABELS = {
@@ -71,18 +71,5 @@ export function MeetingSection({ closeout }: { closeout: TPortalCloseout }) {
         </Stack>
       )}
     </PortalSection>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {children}
-      </Text>
-    </Stack>
   );
 }

@@ -1,6 +1,7 @@
-import { ActionIcon, Alert, Code, CopyButton, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconEyeCheck } from '@tabler/icons-react';
+import { Alert, Code, Group, Stack, Text } from '@mantine/core';
+import { IconEyeCheck } from '@tabler/icons-react';
 import type { TRevealedCredential } from '../../../../src/server/portal/schema.js';
+import { CopyIconButton } from '../../components/CopyIconButton.js';
 import { formatMoment } from '../../format.js';
 
 /** A credential as revealed: each field with its copy button, and the warning it shows once. */
@@ -32,19 +33,10 @@ export function RevealedFields({ credential }: { credential: TRevealedCredential
                 >
                   {field.value}
                 </Code>
-                <CopyButton value={field.value}>
-                  {({ copied, copy }) => (
-                    <Tooltip label={copied ? 'Copied' : `Copy the ${field.label.toLowerCase()}`}>
-                      <ActionIcon
-                        variant="default"
-                        onClick={copy}
-                        aria-label={`Copy the ${field.label.toLowerCase()}`}
-                      >
-                        {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                      </ActionIcon>
-                    </Tooltip>
-                  )}
-                </CopyButton>
+                <CopyIconButton
+                  value={field.value}
+                  label={`Copy the ${field.label.toLowerCase()}`}
+                />
               </Group>
             </Stack>
           ))}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconCheck, IconMessageQuestion } from '@tabler/icons-react';
 import { useState } from 'react';
 import {
@@ -10,7 +10,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { EmptyState } from '../../components/QueryState.js';
 import { formatMoment } from '../../format.js';
 import { PortalSection } from './PortalSection.js';
-import { usePortalForm } from './portal-form.js';
+import { PortalTextForm } from './PortalTextForm.js';
 
 type TTicket = TPortalCloseout['tickets'][number];
 
@@ -161,37 +161,20 @@ function QuestionForm({
   ticket: TTicket;
   onClose: () => void;
 }) {
-  const { form, onSubmit, problem, pending } = usePortalForm<{ question: string }>({
-    closeout,
-    path: ticketResponse(ticket.ticketId, { agreed: false, question: null }).path,
-    success: `Your question about ${ticket.ticketNumber} was sent to your provider.`,
-    initialValues: { question: '' },
-    schema: ZPortalTicketResponseRequest,
-    toBody: ({ question }) => ({ agreed: false, question: question.trim() }),
-    onDone: onClose,
-  });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={`Question about ${ticket.ticketNumber}`}>
-      <Stack gap="xs">
-        <ProblemAlert error={problem} title="Not sent" />
-        <Textarea
-          label="Your question"
-          description="What you would like your provider to do differently, or to explain."
-          autosize
-          minRows={2}
-          required
-          data-autofocus
-          {...form.getInputProps('question')}
-        />
-        <Group gap="sm">
-          <Button type="submit" size="sm" loading={pending}>
-            Send the question
-          </Button>
-          <Button variant="default" size="sm" onClick={onClose}>
-            Cancel
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <PortalTextForm
+      closeout={closeout}
+      path={ticketResponse(ticket.ticketId, { agreed: false, question: null }).path}
+      success={`Your question about ${ticket.ticketNumber} was sent to your provider.`}
+      schema={ZPortalTicketResponseRequest}
+      field="question"
+      toBody={({ question }) => ({ agreed: false, question: question.trim() })}
+      formLabel={`Question about ${ticket.ticketNumber}`}
+      problemTitle="Not sent"
+      label="Your question"
+      description="What you would like your provider to do differently, or to explain."
+      submitLabel="Send the question"
+      onClose={onClose}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import '@mantine/dropzone/styles.css';
 import { ActionIcon, Anchor, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
-import { IconPaperclip, IconTrash, IconUpload, IconX } from '@tabler/icons-react';
+import { IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { acceptedExtensions, type TStoredFile } from '../../../../../../src/files/schema.js';
 import type { Permission } from '../../../../../../src/server/auth/permissions.js';
@@ -14,6 +14,7 @@ import {
 } from '../../../../api/evidence.js';
 import { useCan } from '../../../../api/session.js';
 import { ConfirmModal } from '../../../../components/ConfirmModal.js';
+import { DropzonePrompt } from '../../../../components/DropzonePrompt.js';
 import { ProblemAlert } from '../../../../components/ProblemAlert.js';
 import { formatMoment } from '../../../../format.js';
 import { formatBytes } from '../session/bytes.js';
@@ -54,25 +55,9 @@ function EvidenceDropzone({
         inputProps={{ 'aria-label': `Evidence files for “${name}”` }}
         p="sm"
       >
-        <Group justify="center" gap="md" mih={64} style={{ pointerEvents: 'none' }}>
-          <Dropzone.Accept>
-            <IconUpload size={28} stroke={1.5} color="var(--mantine-primary-color-filled)" />
-          </Dropzone.Accept>
-          <Dropzone.Reject>
-            <IconX size={28} stroke={1.5} color="var(--mantine-color-red-filled)" />
-          </Dropzone.Reject>
-          <Dropzone.Idle>
-            <IconPaperclip size={28} stroke={1.5} color="var(--mantine-color-dimmed)" />
-          </Dropzone.Idle>
-          <Stack gap={2}>
-            <Text size="sm" fw={500}>
-              Drop files here, or press to choose them
-            </Text>
-            <Text size="xs" c="dimmed">
-              Documents, screenshots, exports or saved emails: {ACCEPTED}.
-            </Text>
-          </Stack>
-        </Group>
+        <DropzonePrompt icon={IconPaperclip} title="Drop files here, or press to choose them">
+          Documents, screenshots, exports or saved emails: {ACCEPTED}.
+        </DropzonePrompt>
       </Dropzone>
       <Group justify="flex-end">
         <Button size="xs" variant="default" onClick={onClose}>

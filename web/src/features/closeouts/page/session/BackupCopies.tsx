@@ -1,25 +1,9 @@
-import {
-  ActionIcon,
-  Badge,
-  Code,
-  CopyButton,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  Tooltip,
-} from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconCheck,
-  IconCopy,
-  IconPlus,
-  IconShieldCheck,
-  IconTruckDelivery,
-} from '@tabler/icons-react';
+import { Group, Paper, Stack, Text } from '@mantine/core';
+import { IconPlus, IconTruckDelivery } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TCloseoutDetail } from '../../../../../../src/server/closeouts/schema.js';
 import { useCloseoutAction } from '../../../../api/closeouts.js';
+import { Checksum } from '../../../../components/Checksum.js';
 import { ProblemAlert } from '../../../../components/ProblemAlert.js';
 import { EmptyState } from '../../../../components/QueryState.js';
 import { formatMoment } from '../../../../format.js';
@@ -27,56 +11,20 @@ import { BACKUP_MEDIUM_LABELS } from '../../../../labels.js';
 import { GuardedButton } from '../GuardedButton.js';
 import { StageSection } from '../panels/StageSection.js';
 import { BackupDownload } from './BackupDownload.js';
+import { BackupReceiptBadge, type TBackupReceiptLabels } from './BackupReceiptBadge.js';
 import { formatBytes } from './bytes.js';
 import { ConfirmReceiptForm } from './ConfirmReceiptForm.js';
 import { RecordBackupCopyForm } from './RecordBackupCopyForm.js';
 
 type TBackupCopy = TCloseoutDetail['backupCopies'][number];
 
-function Checksum({ sha256 }: { sha256: string }) {
-  return (
-    <Group gap={4} wrap="nowrap">
-      <Code style={{ wordBreak: 'break-all' }}>{sha256}</Code>
-      <CopyButton value={sha256}>
-        {({ copied, copy }) => (
-          <Tooltip label={copied ? 'Copied' : 'Copy the checksum'}>
-            <ActionIcon
-              variant="subtle"
-              color={copied ? 'teal' : 'gray'}
-              onClick={copy}
-              aria-label="Copy the checksum"
-            >
-              {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-            </ActionIcon>
-          </Tooltip>
-        )}
-      </CopyButton>
-    </Group>
-  );
-}
-
-function ReceiptBadge({ copy }: { copy: TBackupCopy }) {
-  if (copy.receivedAt === null) {
-    return copy.deliveredAt === null ? (
-      <Badge color="gray" variant="outline" tt="none">
-        Not delivered yet
-      </Badge>
-    ) : (
-      <Badge color="blue" variant="light" tt="none">
-        Delivered, awaiting receipt
-      </Badge>
-    );
-  }
-  return copy.checksumVerified ? (
-    <Badge color="teal" variant="light" leftSection={<IconShieldCheck size={14} />} tt="none">
-      Received · checksum verified ✓
-    </Badge>
-  ) : (
-    <Badge color="yellow" variant="light" leftSection={<IconAlertTriangle size={14} />} tt="none">
-      Received · checksum not checked
-    </Badge>
-  );
-}
+/** The MSP's words for where a copy stands. */
+const RECEIPT_LABELS: TBackupReceiptLabels = {
+  notDelivered: 'Not delivered yet',
+  awaitingReceipt: 'Delivered, awaiting receipt',
+  verified: 'Received · checksum verified ✓',
+  notChecked: 'Received · checksum not checked',
+};
 
 function BackupCopyCard({
   closeout,
@@ -105,7 +53,7 @@ function BackupCopyCard({
               {copy.systemsCovered.join(', ')}
             </Text>
           </Stack>
-          <ReceiptBadge copy={copy} />
+          <BackupReceiptBadge copy={copy} labels={RECEIPT_LABELS} />
         </Group>
         <Checksum sha256={copy.sha256} />
         {copy.medium === 'download_link' && (

@@ -15,7 +15,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
-import { IconArchive, IconCheck, IconCopy, IconLink, IconUpload, IconX } from '@tabler/icons-react';
+import { IconArchive, IconCheck, IconCopy, IconLink } from '@tabler/icons-react';
 import { useState } from 'react';
 import { acceptedExtensions } from '../../../../../../src/files/schema.js';
 import type {
@@ -32,6 +32,7 @@ import {
   useUploadBackupArchive,
 } from '../../../../api/backup-downloads.js';
 import { useCan } from '../../../../api/session.js';
+import { DropzonePrompt } from '../../../../components/DropzonePrompt.js';
 import { ProblemAlert } from '../../../../components/ProblemAlert.js';
 import { formatMoment } from '../../../../format.js';
 import { formatBytes } from './bytes.js';
@@ -80,26 +81,10 @@ function ArchiveUpload({
         inputProps={{ 'aria-label': `Archive of “${copy.description}”` }}
         p="sm"
       >
-        <Group justify="center" gap="md" mih={72} style={{ pointerEvents: 'none' }}>
-          <Dropzone.Accept>
-            <IconUpload size={32} stroke={1.5} color="var(--mantine-primary-color-filled)" />
-          </Dropzone.Accept>
-          <Dropzone.Reject>
-            <IconX size={32} stroke={1.5} color="var(--mantine-color-red-filled)" />
-          </Dropzone.Reject>
-          <Dropzone.Idle>
-            <IconArchive size={32} stroke={1.5} color="var(--mantine-color-dimmed)" />
-          </Dropzone.Idle>
-          <Stack gap={2}>
-            <Text size="sm" fw={500}>
-              Drop the archive here, or press to choose it
-            </Text>
-            <Text size="xs" c="dimmed">
-              Exactly the file recorded above ({formatBytes(copy.sizeBytes)}, the same SHA-256):{' '}
-              {ARCHIVES}.
-            </Text>
-          </Stack>
-        </Group>
+        <DropzonePrompt icon={IconArchive} title="Drop the archive here, or press to choose it">
+          Exactly the file recorded above ({formatBytes(copy.sizeBytes)}, the same SHA-256):{' '}
+          {ARCHIVES}.
+        </DropzonePrompt>
       </Dropzone>
       {upload.isPending && (
         <Stack gap={2}>

@@ -1,18 +1,7 @@
-import {
-  ActionIcon,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Progress,
-  Stack,
-  Text,
-  Tooltip,
-} from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { Button, Code, Group, Modal, Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { TRevealedHandoverSecret } from '../../../../../../src/server/handover-secrets/schema.js';
+import { CopyIconButton } from '../../../../components/CopyIconButton.js';
 
 /** How long a revealed secret stays on screen. */
 export const REVEAL_SECONDS = 60;
@@ -25,20 +14,7 @@ function SecretField({ label, value }: { label: string; value: string }) {
         <Text size="sm" fw={600}>
           {label}
         </Text>
-        <CopyButton value={value} timeout={2000}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? 'Copied' : `Copy ${label.toLowerCase()}`} withArrow>
-              <ActionIcon
-                variant="subtle"
-                color={copied ? 'teal' : 'gray'}
-                onClick={copy}
-                aria-label={`Copy ${label.toLowerCase()}`}
-              >
-                {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
+        <CopyIconButton value={value} label={`Copy ${label.toLowerCase()}`} timeout={2000} />
       </Group>
       <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
         {value}

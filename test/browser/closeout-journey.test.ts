@@ -128,7 +128,7 @@ async function openCloseout(
   await page.getByRole('option', { name: client.name }).click();
   await page.getByRole('radio', { name: 'Client cancels' }).check();
   await page.getByLabel('Notice received on').fill(day(-3));
-  await page.getByLabel('Evidence', { exact: true }).fill(evidence);
+  await page.getByRole('textbox', { name: 'Evidence', exact: true }).fill(evidence);
   // The preview of the termination date comes from the client's agreement.
   await page.getByText('Managed IT services').first().waitFor();
   await screenshot(page, screenshotName);
@@ -154,7 +154,7 @@ async function advance(page: Page, stage: RegExp) {
 async function completeTask(page: Page, name: string, evidence: string) {
   const task = page.getByRole('listitem').filter({ hasText: name });
   await task.getByRole('button', { name: /^Done: / }).click();
-  await task.getByLabel('Evidence', { exact: true }).fill(evidence);
+  await task.getByRole('textbox', { name: 'Evidence', exact: true }).fill(evidence);
   await expectAction(page, /\/tasks\/[0-9a-f-]{36}\/complete$/, () =>
     task.getByRole('button', { name: 'Mark done' }).click(),
   );

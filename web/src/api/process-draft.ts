@@ -57,7 +57,11 @@ export function usePublishProcessDraft() {
         method: 'POST',
         body: { reviewedVersion },
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['process'] }),
+    // Not awaited: the refetched draft starts from the new version and remounts the editor, which
+    // would drop the caller's own onSuccess (the notice and the way back to the process).
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['process'] });
+    },
   });
 }
 

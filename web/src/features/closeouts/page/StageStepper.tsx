@@ -149,7 +149,7 @@ function StepCaption({ state, closeout }: { state: StepState; closeout: TCloseou
     not_reached: 'Not reached',
   };
   return (
-    <Text size="xs" c={state === 'current' ? 'var(--mantine-primary-color-filled)' : 'dimmed'}>
+    <Text size="xs" c={state === 'current' ? 'var(--mantine-primary-color-light-color)' : 'dimmed'}>
       {caption[state]}
     </Text>
   );

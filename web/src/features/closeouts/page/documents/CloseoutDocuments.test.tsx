@@ -32,13 +32,13 @@ describe('CloseoutDocuments', () => {
     const ready = await screen.findByRole('article', { name: /Notice acknowledgment/ });
     expect(within(ready).getByText('Ready')).toBeInTheDocument();
     expect(
-      within(ready).getByRole('link', { name: 'Download Notice acknowledgment (A4)' }),
+      within(ready).getByRole('link', { name: 'Download Notice acknowledgment, A4' }),
     ).toHaveAttribute(
       'href',
       `/api/v1/closeouts/${CLOSEOUT_ID}/documents/notice-acknowledgment.pdf?paper=a4`,
     );
     expect(
-      within(ready).getByRole('link', { name: 'Download Notice acknowledgment (US Letter)' }),
+      within(ready).getByRole('link', { name: 'Download Notice acknowledgment, US Letter' }),
     ).toHaveAttribute(
       'href',
       `/api/v1/closeouts/${CLOSEOUT_ID}/documents/notice-acknowledgment.pdf?paper=letter`,
@@ -51,7 +51,7 @@ describe('CloseoutDocuments', () => {
     ).toBeInTheDocument();
     expect(
       within(waiting).getByRole('button', {
-        name: 'Download Summary of the farewell meeting (A4)',
+        name: 'Download Summary of the farewell meeting, A4',
       }),
     ).toBeDisabled();
     expect(within(waiting).queryByRole('link')).toBeNull();

@@ -74,7 +74,7 @@ function DocumentRow({
                 size="xs"
                 variant="default"
                 leftSection={<IconDownload size={14} />}
-                aria-label={`Download ${document.title} (${long})`}
+                aria-label={`Download ${document.title}, ${long}`}
               >
                 {label}
               </Button>
@@ -85,7 +85,7 @@ function DocumentRow({
                 variant="default"
                 disabled
                 leftSection={<IconDownload size={14} />}
-                aria-label={`Download ${document.title} (${long})`}
+                aria-label={`Download ${document.title}, ${long}`}
               >
                 {label}
               </Button>

@@ -177,6 +177,7 @@ function Lines({ plan, axis, height }: { plan: TCloseoutPlan; axis: PlanAxis; he
               day: anchor.date,
               label: `${anchor.label[0]?.toUpperCase()}${anchor.label.slice(1)}${anchor.kind === 'projected' ? ' (projected)' : ''}`,
               colour: readable('gray'),
+              labelColour: readable('gray'),
               style: 'dashed',
             },
           ],
@@ -186,6 +187,8 @@ function Lines({ plan, axis, height }: { plan: TCloseoutPlan; axis: PlanAxis; he
       day: plan.today,
       label: 'Today',
       colour: readable('orange'),
+      // Orange at its darkest is 4.3:1 on white: the line may be orange, its small label not.
+      labelColour: 'var(--mantine-color-text)',
       style: 'solid',
     },
   ];
@@ -210,7 +213,7 @@ function Lines({ plan, axis, height }: { plan: TCloseoutPlan; axis: PlanAxis; he
             pos="absolute"
             top={2 + (index % 2) * 10}
             left={4}
-            style={{ whiteSpace: 'nowrap', color: line.colour, lineHeight: 1 }}
+            style={{ whiteSpace: 'nowrap', color: line.labelColour, lineHeight: 1 }}
           >
             {line.label}
           </Text>

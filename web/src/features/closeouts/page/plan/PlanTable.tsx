@@ -15,7 +15,7 @@ export function PlanTable({ plan }: { plan: TCloseoutPlan }) {
       label={`Plan of ${plan.closeout.reference}`}
       rows={plan.tasks}
       rowKey={(task) => task.taskKey}
-      minWidth={1000}
+      minWidth={720}
       columns={[
         {
           header: 'Sub-process',

@@ -226,8 +226,8 @@ export function HandoverItems({
     >
       {editable && (
         <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>
-          Until the client portal is available, staff record the client's confirmation on the
-          client's behalf, naming who at the client verified access.
+          The client confirms each credential in the client portal. When it confirms by phone or on
+          paper instead, record its confirmation here, naming who at the client verified access.
         </Alert>
       )}
       {adding && (

@@ -58,8 +58,8 @@ function QuestionForm({
 }
 
 /**
- * Whether the client agreed the ticket's disposition or questions it. Until the client portal
- * exists, staff record the client's answer here.
+ * Whether the client agreed the ticket's disposition or questions it: in the client portal, or
+ * recorded here by staff when the client answered another way.
  */
 export function ClientResponseSection({
   closeout,
@@ -107,7 +107,8 @@ export function ClientResponseSection({
       {editable && review.disposition !== null && review.outcome === null && (
         <>
           <Text size="xs" c="dimmed">
-            Until the client portal is available, record the client's answer on their behalf.
+            The client answers in the client portal; when it answers another way, record it here on
+            its behalf.
           </Text>
           {asking ? (
             <QuestionForm closeout={closeout} review={review} onDone={() => setAsking(false)} />

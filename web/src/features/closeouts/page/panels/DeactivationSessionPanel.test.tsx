@@ -139,7 +139,9 @@ describe('DeactivationSessionPanel', () => {
     const m365 = screen.getByRole('region', { name: 'Microsoft 365' });
     expect(within(m365).getByText('0 of 2 confirmed')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Firewall' })).toBeInTheDocument();
-    expect(screen.getByText(/record its confirmation here, naming who at the client verified/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/record its confirmation here, naming who at the client verified/),
+    ).toBeInTheDocument();
 
     await user.click(within(m365).getByRole('button', { name: 'Client confirmed' }));
     await user.type(screen.getByRole('textbox', { name: 'Confirmed by' }), 'Pat Client');

@@ -2,6 +2,7 @@ import { Box, Group, ScrollArea, Text } from '@mantine/core';
 import { type CSSProperties, Fragment, useEffect, useRef } from 'react';
 import type { TCloseoutPlan, TPlanTask } from '../../../../../../src/server/reports/schema.js';
 import { formatDay } from '../../../../format.js';
+import { LINE_LABEL_ROWS, labelRows } from './line-labels.js';
 import {
   barStart,
   type PlanAxis,
@@ -13,7 +14,10 @@ import {
 
 const LABEL_WIDTH = 320;
 const ROW_HEIGHT = 30;
-const HEADER_HEIGHT = 44;
+const LINE_LABEL_ROW_HEIGHT = 11;
+/** The axis's dates sit under the rows of the vertical lines' labels. */
+const AXIS_DATES_TOP = 2 + LINE_LABEL_ROWS * LINE_LABEL_ROW_HEIGHT;
+const HEADER_HEIGHT = AXIS_DATES_TOP + 20;
 
 /** Bars: at least 3:1 against the page, as graphics need. */
 const STATE_COLOURS: Record<TaskState, string> = {
@@ -143,7 +147,7 @@ function AxisHeader({ axis, width }: { axis: PlanAxis; width: number }) {
         borderBottom: '1px solid var(--mantine-color-default-border)',
       }}
     >
-      <Box style={{ ...stickyLabel, height: HEADER_HEIGHT }} px="xs" pt={22}>
+      <Box style={{ ...stickyLabel, height: HEADER_HEIGHT }} px="xs" pt={AXIS_DATES_TOP - 2}>
         <Text size="xs" fw={700} c="dimmed">
           Task
         </Text>
@@ -154,7 +158,7 @@ function AxisHeader({ axis, width }: { axis: PlanAxis; width: number }) {
           size="xs"
           c="dimmed"
           pos="absolute"
-          top={24}
+          top={AXIS_DATES_TOP}
           left={LABEL_WIDTH + tick.offset * axis.dayWidth + 2}
           style={{ whiteSpace: 'nowrap' }}
         >
@@ -192,14 +196,16 @@ function Lines({ plan, axis, height }: { plan: TCloseoutPlan; axis: PlanAxis; he
       style: 'solid',
     },
   ];
+  const placed = lines.map((line) => ({ ...line, left: x(axis, line.day) + axis.dayWidth / 2 }));
+  const rows = labelRows(placed);
   return (
     <>
-      {lines.map((line, index) => (
+      {placed.map((line, index) => (
         <Box
           key={line.key}
           pos="absolute"
           top={0}
-          left={x(axis, line.day) + axis.dayWidth / 2}
+          left={line.left}
           style={{
             height,
             borderLeft: `2px ${line.style} ${line.colour}`,
@@ -211,7 +217,7 @@ function Lines({ plan, axis, height }: { plan: TCloseoutPlan; axis: PlanAxis; he
             size="xs"
             fw={600}
             pos="absolute"
-            top={2 + (index % 2) * 10}
+            top={2 + (rows[index] ?? 0) * LINE_LABEL_ROW_HEIGHT}
             left={4}
             style={{ whiteSpace: 'nowrap', color: line.labelColour, lineHeight: 1 }}
           >

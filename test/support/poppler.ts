@@ -45,6 +45,11 @@ export function pdfText(pdf: Buffer): Promise<string> {
   return withFile(pdf, async (path) => (await run('pdftotext', ['-layout', path, '-'])).stdout);
 }
 
+/** The PDF's text in the order it was drawn (`pdftotext -raw`), for checking what follows what. */
+export function pdfRawText(pdf: Buffer): Promise<string> {
+  return withFile(pdf, async (path) => (await run('pdftotext', ['-raw', path, '-'])).stdout);
+}
+
 /** The text with runs of white space collapsed, so a phrase wrapped across lines still matches. */
 export async function pdfFlatText(pdf: Buffer): Promise<string> {
   return (await withFile(pdf, async (path) => (await run('pdftotext', [path, '-'])).stdout))

@@ -1,9 +1,4 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
@@ -22,6 +17,7 @@ import {
   pdfImages,
   pdfInfo,
   pdfPixels,
+  pdfRawText,
   popplerMissing,
   solidPngDataUrl,
 } from '../../../test/support/poppler.js';
@@ -29,19 +25,6 @@ import { DEFAULT_DEFINITION } from '../../blueprint/default-definition.js';
 import { organisations, processDefinitions } from '../../db/schema.js';
 import { PLAN_CSV_COLUMNS } from '../../documents/project-plan/csv.js';
 import type { TCloseoutPlan, TDetailReport, TTaskReport } from './schema.js';
-
-const run = promisify(execFile);
-
-/** The PDF's text in the order it was drawn (`pdftotext -raw`). */
-async function pdfRawText(pdf: Buffer): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'closeout-report-'));
-  try {
-    await writeFile(join(dir, 'report.pdf'), pdf);
-    return (await run('pdftotext', ['-raw', join(dir, 'report.pdf'), '-'])).stdout;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 let testApp: TestApp;
 let manager: Staff;
